@@ -1,0 +1,3 @@
+from sciedu.cli import main
+
+main()

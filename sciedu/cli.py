@@ -1,0 +1,144 @@
+"""The ``sciedu`` command: a thin click layer. Each command parses options and calls one function."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from sciedu import __version__
+from sciedu.errors import SciEduError, UsageError
+from sciedu.model import LANGUAGES
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+project_option = click.option("--project", "-C", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+                              default=None, help="Project folder (default: found from the current folder upwards).")
+timeout_option = click.option("--timeout", type=click.IntRange(min=1), default=None,
+                              help="Per-cell timeout in seconds (default: the activity's, else 60).")
+jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                           help="Notebooks executed in parallel (default: the number of cores).")
+
+
+def _project(project_dir: Path | None):
+    from sciedu.project import Project
+
+    return Project.find(project_dir)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="sciedu")
+def cli() -> None:
+    """Write a science activity once; get student and teacher notebooks, checks and an offline site.
+
+    Run the commands from the project folder (the one with mkdocs.yml and activities/).
+    """
+    logging.basicConfig(format="%(levelname)s: %(message)s", level=logging.WARNING)
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@timeout_option
+@jobs_option
+@click.option("--student-only", is_flag=True, help="Leave teacher pages and notebooks out of the site.")
+def build(project_dir: Path | None, strict: bool, timeout: int | None, jobs: int | None, student_only: bool) -> None:
+    """Check everything, execute the notebooks and build the site into build/site/."""
+    from sciedu import commands
+
+    project = _project(project_dir)
+    outcome = commands.build(project, strict=strict, timeout=timeout, workers=jobs, student_only=student_only)
+    took = sum(outcome.seconds.values())
+    entry = commands.site_entry(project)
+    click.echo(f"Built {len(outcome.activities)} activities in zh and en in {took:.1f} s.", err=True)
+    click.echo(f"Site: {entry.parent}\nOpen {entry} in a browser, or run `sciedu serve` and visit http://127.0.0.1:8000/", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--no-execute", is_flag=True, help="Skip running the notebooks (faster, checks less).")
+@timeout_option
+@jobs_option
+def check(project_dir: Path | None, strict: bool, no_execute: bool, timeout: int | None, jobs: int | None) -> None:
+    """Run every check without building the site.
+
+    Prints findings as `path:line: severity rule-id: message`. Exit status: 0 clean, 1 errors found
+    (with --strict, warnings count as errors), 2 usage error.
+    """
+    from sciedu import commands
+
+    outcome = commands.check(_project(project_dir), strict=strict, execute=not no_execute, timeout=timeout, workers=jobs)
+    commands.report(outcome.findings)
+    warnings = len(outcome.findings) - len(outcome.errors)
+    click.echo(f"{len(outcome.activities)} activities checked: {len(outcome.errors)} error(s), {warnings} warning(s).", err=True)
+    if outcome.errors:
+        sys.exit(1)
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.argument("address", metavar="SUBJECT/ID")
+def new(project_dir: Path | None, address: str) -> None:
+    """Create activities/SUBJECT/ID/ from the template (it passes `sciedu check` as it is)."""
+    from sciedu import scaffold
+
+    folder = scaffold.new_activity(_project(project_dir), address)
+    click.echo(f"Created {folder}/: edit activity.yaml, zh.md and en.md, then run `sciedu check`.")
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@timeout_option
+def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -> None:
+    """Build, serve the site locally and rebuild when a source changes (the page reloads itself)."""
+    from sciedu import serve as serving
+
+    serving.serve(_project(project_dir), host=host, port=port, timeout=timeout)
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--teacher", is_flag=True, help="Open the teacher notebooks (with solutions) instead.")
+@click.option("--dry-run", is_flag=True, help="Print the JupyterLab command instead of running it.")
+@click.argument("lab_args", nargs=-1, type=click.UNPROCESSED)
+def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_args: tuple[str, ...]) -> None:
+    """Open JupyterLab on the generated notebooks of one language, for running a class.
+
+    Extra arguments go to JupyterLab, e.g. `sciedu lab --lang en -- --no-browser`.
+    """
+    from sciedu import commands
+
+    project = _project(project_dir)
+    variant = "teacher" if teacher else "student"
+    folder = project.notebooks / lang / variant
+    if not any(folder.glob("*/*/*.ipynb")):
+        click.echo("Generating the notebooks first…", err=True)
+        outcome = commands.check(project)
+        commands.report(outcome.findings)
+        if outcome.errors:
+            raise UsageError("the notebooks could not be generated; fix the errors above first")
+    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}", *lab_args]
+    if dry_run:
+        click.echo(" ".join(command))
+        return
+    import os
+
+    os.execv(sys.executable, command)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except SciEduError as exc:  # pragma: no cover - click handles ClickException in standalone mode
+        exc.show()
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

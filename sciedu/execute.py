@@ -1,0 +1,160 @@
+"""Run notebooks in real Jupyter kernels (nbclient), in parallel, cached by content hash.
+
+An unchanged notebook (same text, same assets, same settings) is never executed again: its executed
+copy comes from ``build/cache/``. A failing cell becomes a result naming the cell, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import nbformat
+
+from sciedu import __version__
+from sciedu.exporters import dumps
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook to execute: its text, the folder it runs in, its per-cell timeout."""
+
+    name: str
+    notebook_text: str
+    workdir: Path
+    timeout: int
+    asset_digest: str = ""
+
+    @property
+    def cache_key(self) -> str:
+        h = hashlib.sha256()
+        for part in (__version__, str(self.timeout), self.asset_digest, self.notebook_text):
+            h.update(part.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Failure:
+    cell_id: str
+    kind: str  # "error" | "timeout" | "kernel"
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    job: Job
+    notebook_text: str | None
+    failure: Failure | None
+    cached: bool
+    seconds: float
+
+
+def digest_files(paths: Sequence[Path], root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def execute_all(jobs: Sequence[Job], cache_dir: Path, workers: int | None = None,
+                progress: Callable[[Result, int, int], None] | None = None) -> list[Result]:
+    """Cached results first, then the rest in parallel kernels. Results come back in ``jobs`` order."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[int, Result] = {}
+    pending: list[int] = []
+    for index, job in enumerate(jobs):
+        cached = cache_dir / f"{job.cache_key}.ipynb"
+        if cached.is_file():
+            results[index] = Result(job, cached.read_text(encoding="utf-8"), None, cached=True, seconds=0.0)
+        else:
+            pending.append(index)
+    done = len(results)
+    if progress:
+        for index in sorted(results):
+            progress(results[index], sorted(results).index(index) + 1, len(jobs))
+    if pending:
+        workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(execute_one, jobs[i]): i for i in pending}
+            for future in as_completed(futures):
+                index = futures[future]
+                result = future.result()
+                if result.failure is None and result.notebook_text is not None:
+                    _write_atomic(cache_dir / f"{result.job.cache_key}.ipynb", result.notebook_text)
+                results[index] = result
+                done += 1
+                if progress:
+                    progress(result, done, len(jobs))
+    return [results[i] for i in range(len(jobs))]
+
+
+def execute_one(job: Job) -> Result:
+    """Execute in a fresh kernel; runs in a worker process."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    start = time.perf_counter()
+    nb = nbformat.reads(job.notebook_text, as_version=4)
+    current: dict[str, str] = {"id": ""}
+
+    def on_cell_start(cell: nbformat.NotebookNode, cell_index: int) -> None:
+        current["id"] = cell.get("id", "")
+
+    client = NotebookClient(
+        nb,
+        timeout=job.timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(job.workdir)}},
+        record_timing=False,
+        store_widget_state=True,
+        on_cell_start=on_cell_start,
+    )
+    failure = None
+    try:
+        client.execute()
+    except CellTimeoutError:
+        failure = Failure(current["id"], "timeout", f"the cell did not finish within {job.timeout} s (the per-cell timeout)")
+    except CellExecutionError as exc:
+        failure = Failure(current["id"], "error", f"{exc.ename}: {exc.evalue}".strip())
+    except DeadKernelError as exc:
+        failure = Failure(current["id"], "kernel", f"the kernel died: {exc}")
+    seconds = time.perf_counter() - start
+    if failure:
+        return Result(job, None, failure, cached=False, seconds=seconds)
+    return Result(job, dumps(finalize(nb, job.cache_key)), None, cached=False, seconds=seconds)
+
+
+def finalize(nb: nbformat.NotebookNode, seed: str) -> nbformat.NotebookNode:
+    """Make an executed notebook reproducible: stable widget ids; widget cells marked for nbval."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and any(WIDGET_VIEW in out.get("data", {}) for out in cell.outputs):
+            tags = cell.metadata.setdefault("tags", [])
+            if "nbval-ignore-output" not in tags:
+                tags.append("nbval-ignore-output")
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    if not state:
+        return nb
+    text = json.dumps(nb)
+    for index, model_id in enumerate(list(state)):
+        stable = hashlib.sha256(f"{seed}:{index}".encode()).hexdigest()[:32]
+        text = re.sub(re.escape(model_id), stable, text)
+    return nbformat.from_dict(json.loads(text))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

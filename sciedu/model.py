@@ -1,0 +1,98 @@
+"""Typed records that flow through the pipeline. Built once by ``sources``; never mutated downstream."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+LANGUAGES = ("zh", "en")
+GRADE_BANDS = ("1-2", "3-4", "5-6", "7-9", "10-12", "university", "adult")
+SUBJECTS = ("physics", "chemistry", "biology", "earth-space", "engineering", "general-science")
+VARIANTS = ("student", "teacher")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string in both languages."""
+
+    zh: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Misconception:
+    misconception: Text
+    addressed_by: Text
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Review:
+    reviewer: str
+    date: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    id: str
+    title: Text
+    summary: Text
+    subject: str
+    grade_band: str
+    duration: int
+    standards: tuple[str, ...]
+    objectives: tuple[Text, ...]
+    materials: tuple[Text, ...]
+    safety: tuple[Text, ...]
+    misconceptions: tuple[Misconception, ...]
+    licence: str
+    authors: tuple[str, ...]
+    review: Review
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    prior_knowledge: tuple[Text, ...] = ()
+    timeout: int = 60
+
+
+@dataclass
+class SourceNotebook:
+    """One language's MyST notebook, as read by jupytext, with the source line of every cell."""
+
+    path: Path
+    lang: str
+    nb: nbformat.NotebookNode
+    cell_lines: dict[str, int]
+
+    def line_of(self, cell_id: str) -> int:
+        return self.cell_lines.get(cell_id, 1)
+
+
+@dataclass
+class Activity:
+    folder: Path
+    metadata: Metadata
+    notebooks: dict[str, SourceNotebook]
+    assets: tuple[Path, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.metadata.id
+
+    @property
+    def key(self) -> str:
+        """``subject/id``, the activity's address in the library and on the site."""
+        return f"{self.metadata.subject}/{self.metadata.id}"
+
+    @property
+    def yaml_path(self) -> Path:
+        return self.folder / "activity.yaml"

@@ -1,0 +1,105 @@
+"""The pipeline from sources to executed notebooks, as plain functions the commands compose.
+
+    load_and_check   activities/ ──► Activity records + findings (schema, parity, content, standards)
+    generate         Activity ──► student / teacher notebooks per language (exporters)
+    execute          notebooks ──► executed notebooks (nbclient, cached, parallel) + findings
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from sciedu import checks, exporters, sources
+from sciedu.errors import Finding, Severity, error
+from sciedu.execute import Job, Result, digest_files, execute_all
+from sciedu.model import LANGUAGES, VARIANTS, Activity
+from sciedu.project import Project
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Generated:
+    """One generated notebook: which activity, language and variant, and where it lives."""
+
+    activity: Activity
+    lang: str
+    variant: str
+    path: Path
+    notebook: nbformat.NotebookNode
+
+    @property
+    def name(self) -> str:
+        return f"{self.activity.key} {self.lang} {self.variant}"
+
+
+def load_and_check(project: Project) -> tuple[list[Activity], list[Finding]]:
+    activities, findings = sources.load_library(project.activities)
+    return activities, findings + checks.run(activities)
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def generate(activities: list[Activity]) -> list[tuple[Activity, str, str, nbformat.NotebookNode]]:
+    return [(a, lang, variant, exporters.export(a, lang, variant)) for a in activities for lang in LANGUAGES for variant in VARIANTS]
+
+
+def execute(project: Project, activities: list[Activity], *, timeout: int | None = None, workers: int | None = None,
+            progress: Callable[[Result, int, int], None] | None = None) -> tuple[list[Generated], list[Finding]]:
+    """Generate, execute (or take from the cache) and write every notebook under ``build/notebooks``."""
+    pending = generate(activities)
+    jobs = []
+    for activity, lang, variant, nb in pending:
+        workdir = project.notebook_dir(lang, variant, activity.key)
+        jobs.append(Job(
+            name=f"{activity.key} {lang} {variant}",
+            notebook_text=exporters.dumps(nb),
+            workdir=_prepare_workdir(workdir, activity),
+            timeout=timeout or activity.metadata.timeout,
+            asset_digest=digest_files(activity.assets, activity.folder),
+        ))
+    results = execute_all(jobs, project.cache / "executed", workers=workers, progress=progress)
+    generated: list[Generated] = []
+    findings: list[Finding] = []
+    for (activity, lang, variant, _), result in zip(pending, results, strict=True):
+        if result.failure is not None:
+            findings.append(_failure_finding(activity, lang, variant, result))
+            continue
+        assert result.notebook_text is not None
+        path = result.job.workdir / f"{activity.id}.ipynb"
+        if not path.is_file() or path.read_text(encoding="utf-8") != result.notebook_text:
+            path.write_text(result.notebook_text, encoding="utf-8")
+        generated.append(Generated(activity, lang, variant, path, nbformat.reads(result.notebook_text, as_version=4)))
+    return generated, findings
+
+
+def _prepare_workdir(workdir: Path, activity: Activity) -> Path:
+    """The folder a notebook runs in and is shipped from: the notebook plus a copy of ``assets/``."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    assets = activity.folder / "assets"
+    if assets.is_dir():
+        shutil.copytree(assets, workdir / "assets", dirs_exist_ok=True)
+    return workdir
+
+
+def _failure_finding(activity: Activity, lang: str, variant: str, result: Result) -> Finding:
+    failure = result.failure
+    assert failure is not None
+    notebook = activity.notebooks[lang]
+    line = notebook.line_of(failure.cell_id)
+    if failure.kind == "timeout":
+        return error(notebook.path, line, "cell-timeout", failure.message)
+    if variant == "student":
+        return error(notebook.path, line, "student-notebook-fails",
+                     f"this cell fails in the student notebook (solutions removed): {failure.message}; "
+                     "a cell may not use names that only a solution defines")
+    hint = " (tag the cell 'raises-exception' if the error is intended)" if failure.kind == "error" else ""
+    return error(notebook.path, line, "cell-error", f"{failure.message}{hint}")

@@ -1,0 +1,75 @@
+"""Docs trees → ``mkdocs build --strict`` per language (in parallel) → ``build/site``, swapped in whole.
+
+The new site is built beside the old one and only renamed into place once every language built, so a
+failed build never leaves ``build/site`` half-written or missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from sciedu.errors import BuildError
+from sciedu.model import LANGUAGES, Activity
+from sciedu.project import Project
+from sciedu.site import pages, vendor
+from sciedu.site.config import site_prefix, write_config
+
+
+def build_site(project: Project, activities: list[Activity], executed: dict[tuple[str, str, str], object],
+               *, student_only: bool = False) -> Path:
+    """``executed`` maps (activity key, lang, variant) to the executed notebook."""
+    katex_dir = vendor.katex(project.vendor)
+    staging = project.build / "site.staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    configs = {}
+    for lang in LANGUAGES:
+        notebooks = {
+            a.key: pages.Notebooks(
+                student=executed[(a.key, lang, "student")],
+                teacher=executed[(a.key, lang, "teacher")],
+                student_dir=project.notebook_dir(lang, "student", a.key),
+            )
+            for a in activities
+        }
+        docs = project.docs / lang
+        nav = pages.write_docs(docs, lang, project.site_sources, activities, notebooks, katex_dir, student_only=student_only)
+        configs[lang] = write_config(
+            project.build / f"mkdocs-{lang}.yml", project_mkdocs=project.mkdocs_yml, docs_dir=docs,
+            site_dir=staging / f"_{lang}", overrides=project.site_sources / "overrides", lang=lang, nav=nav,
+        )
+    with ThreadPoolExecutor(max_workers=len(configs)) as pool:
+        failures = [out for out in pool.map(_mkdocs_build, configs.values()) if out]
+    if failures:
+        shutil.rmtree(staging, ignore_errors=True)
+        msg = "mkdocs build --strict failed; the previous site is untouched:\n" + "\n".join(failures)
+        raise BuildError(msg)
+    site = staging / "site"
+    (staging / f"_{LANGUAGES[0]}").rename(site)
+    for lang in LANGUAGES[1:]:
+        (staging / f"_{lang}").rename(site / site_prefix(lang).rstrip("/"))
+    _swap(site, project.site)
+    shutil.rmtree(staging, ignore_errors=True)
+    return project.site
+
+
+def _mkdocs_build(config: Path) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+                          capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        return f"[{config.name}]\n{proc.stdout}{proc.stderr}".strip()
+    return ""
+
+
+def _swap(new: Path, current: Path) -> None:
+    old = current.with_name(current.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if current.exists():
+        current.rename(old)
+    new.rename(current)
+    shutil.rmtree(old, ignore_errors=True)

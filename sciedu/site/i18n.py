@@ -1,0 +1,83 @@
+"""Interface strings of generated pages, in both languages. Activity content never comes from here."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"zh": "首页", "en": "Home"},
+    "activities": {"zh": "活动", "en": "Activities"},
+    "catalog": {"zh": "活动目录", "en": "Activity catalogue"},
+    "teacher_section": {"zh": "教师专区", "en": "For teachers"},
+    "teacher_overview": {"zh": "教师专区概览", "en": "Teacher overview"},
+    "authoring": {"zh": "编写指南", "en": "Authoring guide"},
+    "grade_band": {"zh": "学段", "en": "Grade band"},
+    "duration": {"zh": "时长", "en": "Duration"},
+    "minutes": {"zh": "分钟", "en": "min"},
+    "subject": {"zh": "学科", "en": "Subject"},
+    "title": {"zh": "活动", "en": "Activity"},
+    "summary": {"zh": "简介", "en": "Summary"},
+    "standards": {"zh": "课程标准", "en": "Standards"},
+    "objectives": {"zh": "学习目标", "en": "Learning objectives"},
+    "prior_knowledge": {"zh": "已有知识", "en": "Prior knowledge"},
+    "materials": {"zh": "材料（每组）", "en": "Materials (per group)"},
+    "no_materials": {"zh": "只需要能运行 Jupyter 的电脑。", "en": "Only a computer that runs Jupyter."},
+    "safety": {"zh": "安全提示", "en": "Safety"},
+    "no_safety": {"zh": "本活动不涉及实物操作。", "en": "No physical materials are handled in this activity."},
+    "misconceptions": {"zh": "常见误区", "en": "Common misconceptions"},
+    "addressed_by": {"zh": "本活动如何应对", "en": "How the activity addresses it"},
+    "review": {"zh": "科学审核", "en": "Scientific review"},
+    "reviewed_by": {"zh": "审核", "en": "Reviewed by"},
+    "sources": {"zh": "参考资料", "en": "Sources"},
+    "licence": {"zh": "许可协议", "en": "Licence"},
+    "download_student": {"zh": "下载学生 notebook", "en": "Download the student notebook"},
+    "download_pack": {"zh": "下载班级资源包（zip）", "en": "Download the class pack (zip)"},
+    "download_teacher": {"zh": "下载教师 notebook（含答案）", "en": "Download the teacher notebook (with answers)"},
+    "teacher_version": {"zh": "教师版（含答案与教学提示）", "en": "Teacher version (answers and teaching notes)"},
+    "student_version": {"zh": "学生版页面", "en": "Student page"},
+    "show_code": {"zh": "显示代码", "en": "Show code"},
+    "teacher_note": {"zh": "教师提示", "en": "Teacher note"},
+    "solution": {"zh": "参考答案", "en": "Solution"},
+    "exercise": {"zh": "练习", "en": "Your turn"},
+    "figure": {"zh": "图：代码单元 {n} 的输出", "en": "Figure: output of code cell {n}"},
+    "widget_note": {
+        "zh": "这里显示的是交互控件保存下来的状态和它画出的图。想拖动滑块亲自试一试，请下载 notebook 在 Jupyter 中运行。",
+        "en": "This shows the saved state of the interactive controls and the figure they drew. To move the sliders yourself, download the notebook and run it in Jupyter.",
+    },
+    "teacher_warning": {
+        "zh": "本页含答案，请不要直接发给学生。学生请使用活动页面和学生 notebook。",
+        "en": "This page contains the answers: do not hand it to students. Students use the activity page and the student notebook.",
+    },
+    "teacher_intro": {
+        "zh": "每个活动的教师版 notebook 含参考答案和教学提示。",
+        "en": "Each activity's teacher notebook holds the solutions and the teaching notes.",
+    },
+    "catalog_intro": {
+        "zh": "所有活动都有中英文版本，可在网页上浏览，也可以下载 notebook 在课堂上运行。",
+        "en": "Every activity comes in Chinese and English: browse it here, or download the notebook to run in class.",
+    },
+    "filter_all": {"zh": "全部", "en": "All"},
+    "other_language": {"zh": "English version", "en": "中文版"},
+}
+
+SUBJECT_NAMES: dict[str, dict[str, str]] = {
+    "physics": {"zh": "物理", "en": "Physics"},
+    "chemistry": {"zh": "化学", "en": "Chemistry"},
+    "biology": {"zh": "生物", "en": "Biology"},
+    "earth-space": {"zh": "地球与宇宙", "en": "Earth and space"},
+    "engineering": {"zh": "技术与工程", "en": "Engineering"},
+    "general-science": {"zh": "综合科学", "en": "General science"},
+}
+
+BAND_NAMES: dict[str, dict[str, str]] = {
+    "1-2": {"zh": "1–2 年级", "en": "Grades 1–2"},
+    "3-4": {"zh": "3–4 年级", "en": "Grades 3–4"},
+    "5-6": {"zh": "5–6 年级", "en": "Grades 5–6"},
+    "7-9": {"zh": "7–9 年级", "en": "Grades 7–9"},
+    "10-12": {"zh": "高中", "en": "Grades 10–12"},
+    "university": {"zh": "大学通识", "en": "University general education"},
+    "adult": {"zh": "成人与老年", "en": "Adults and older adults"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text

@@ -1,0 +1,213 @@
+"""An executed notebook → one Markdown page plus its figure files. Our own converter, for light pages:
+
+- cells by role: ``remove-cell`` hidden, ``hide-input`` folded, ``remove-input`` output only,
+  ``teacher`` and ``solution`` (teacher pages) in call-outs;
+- outputs: text, errors, LaTeX (KaTeX on the page), HTML, and images written as files;
+- saved widgets: the controls' saved values and the figures their Output widget holds, read from the
+  notebook's widget state, so nothing is blank and nothing is fetched from a CDN.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import nbformat
+from nbconvert.filters import strip_ansi
+
+from sciedu.site.i18n import t
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+MYST_ADMONITION = re.compile(r"^```\{(note|tip|warning|important|caution|hint|attention|danger|seealso)\}\s*(.*?)\n(.*?)^```\s*$", re.M | re.S)
+
+
+@dataclass
+class Page:
+    """The Markdown text and the files (figures) it links to, by relative path."""
+
+    markdown: str
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class _Context:
+    lang: str
+    teacher: bool
+    figure_prefix: str
+    widget_state: dict[str, Any]
+    files: dict[str, bytes] = field(default_factory=dict)
+    code_number: int = 0
+
+
+def tags(cell: nbformat.NotebookNode) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def convert(nb: nbformat.NotebookNode, lang: str, *, teacher: bool = False, figure_prefix: str = "figures/") -> Page:
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    ctx = _Context(lang=lang, teacher=teacher, figure_prefix=figure_prefix, widget_state=state)
+    blocks = [_cell(cell, ctx) for cell in nb.cells]
+    text = "\n\n".join(b for b in blocks if b.strip())
+    return Page(markdown=text.strip() + "\n", files=ctx.files)
+
+
+def _cell(cell: nbformat.NotebookNode, ctx: _Context) -> str:
+    cell_tags = tags(cell)
+    if cell.cell_type == "code":
+        ctx.code_number += 1
+    if "remove-cell" in cell_tags or cell.cell_type == "raw":
+        return ""
+    body = _markdown_cell(cell.source) if cell.cell_type == "markdown" else _code_cell(cell, ctx)
+    if "teacher" in cell_tags:
+        return _callout("info", t("teacher_note", ctx.lang), body)
+    if "solution" in cell_tags:
+        return _callout("success", t("solution", ctx.lang), body)
+    if "exercise" in cell_tags:
+        return _callout("question", t("exercise", ctx.lang), body)
+    return body
+
+
+def _markdown_cell(source: str) -> str:
+    def admonition(match: re.Match[str]) -> str:
+        kind, title, body = match.group(1), match.group(2).strip(), match.group(3)
+        return _callout(kind, title, body.strip())
+
+    return MYST_ADMONITION.sub(admonition, source)
+
+
+def _callout(kind: str, title: str, body: str) -> str:
+    title_part = f' "{title}"' if title else ""
+    return f"!!! {kind}{title_part}\n\n" + _indent(body)
+
+
+def _indent(text: str, prefix: str = "    ") -> str:
+    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
+
+
+def _code_cell(cell: nbformat.NotebookNode, ctx: _Context) -> str:
+    cell_tags = tags(cell)
+    parts = []
+    code = f"```python\n{cell.source}\n```" if cell.source.strip() else ""
+    if code and "remove-input" not in cell_tags:
+        parts.append(f'??? note "{t("show_code", ctx.lang)}"\n\n' + _indent(code) if "hide-input" in cell_tags else code)
+    for index, output in enumerate(cell.get("outputs", [])):
+        rendered = _output(output, ctx, f"{cell.get('id', 'cell')}-{index}")
+        if rendered:
+            parts.append(rendered)
+    return "\n\n".join(parts)
+
+
+def _output(output: nbformat.NotebookNode, ctx: _Context, name: str) -> str:
+    kind = output.get("output_type")
+    if kind == "stream":
+        return _text_block(output.get("text", ""))
+    if kind == "error":
+        return _text_block(strip_ansi("\n".join(output.get("traceback", [])) or f"{output.ename}: {output.evalue}"))
+    data = output.get("data", {})
+    if WIDGET_VIEW in data:
+        widget = _widget(data[WIDGET_VIEW].get("model_id", ""), ctx, name)
+        if widget:
+            return widget
+    if "image/png" in data:
+        return _image(base64.b64decode(data["image/png"]), "png", ctx, name)
+    if "image/svg+xml" in data:
+        svg = data["image/svg+xml"]
+        return _image((svg if isinstance(svg, str) else "".join(svg)).encode(), "svg", ctx, name)
+    if "text/latex" in data:
+        return _latex(data["text/latex"])
+    if "text/markdown" in data:
+        return data["text/markdown"]
+    if "text/html" in data:
+        return f'<div class="sciedu-output">\n{data["text/html"]}\n</div>'
+    if "text/plain" in data:
+        return _text_block(data["text/plain"])
+    return ""
+
+
+def _text_block(text: str) -> str:
+    text = text.rstrip("\n")
+    return f'```text\n{text}\n```' if text.strip() else ""
+
+
+def _latex(latex: str) -> str:
+    body = latex.strip()
+    for opener, closer in (("$$", "$$"), ("$", "$"), (r"\[", r"\]")):
+        if body.startswith(opener) and body.endswith(closer) and len(body) > len(opener) + len(closer):
+            body = body[len(opener): -len(closer)]
+            break
+    body = body.replace(r"\displaystyle", "").strip()
+    return f"$$\n{body}\n$$"
+
+
+def _image(data: bytes, ext: str, ctx: _Context, name: str) -> str:
+    path = f"{ctx.figure_prefix}{name}.{ext}"
+    ctx.files[path] = data
+    alt = t("figure", ctx.lang, n=ctx.code_number)
+    return f"![{alt}]({path})"
+
+
+# --- saved widgets -------------------------------------------------------------------------------
+
+SLIDERS = {"FloatSliderModel", "IntSliderModel", "FloatLogSliderModel"}
+SELECTIONS = {"DropdownModel", "ToggleButtonsModel", "RadioButtonsModel", "SelectModel", "SelectionSliderModel"}
+CONTAINERS = {"VBoxModel", "HBoxModel", "BoxModel", "GridBoxModel"}
+TEXTUAL = {"LabelModel", "HTMLModel", "TextModel", "HTMLMathModel"}
+
+
+def _widget(model_id: str, ctx: _Context, name: str) -> str:
+    controls: list[str] = []
+    outputs: list[str] = []
+    _walk(model_id, ctx, name, controls, outputs, depth=0)
+    if not controls and not outputs:
+        return ""
+    parts = ['<div class="sciedu-widget" markdown>']
+    if controls:
+        parts.append('<div class="sciedu-controls">\n' + "\n".join(controls) + "\n</div>")
+    parts += outputs
+    parts.append(f'<p class="sciedu-widget-note">{html.escape(t("widget_note", ctx.lang))}</p>')
+    parts.append("</div>")
+    return "\n\n".join(parts)
+
+
+def _walk(model_id: str, ctx: _Context, name: str, controls: list[str], outputs: list[str], depth: int) -> None:
+    model = ctx.widget_state.get(model_id)
+    if model is None or depth > 20:
+        return
+    kind, state = model.get("model_name", ""), model.get("state", {})
+    if kind in CONTAINERS:
+        for child in state.get("children", []):
+            _walk(str(child).removeprefix("IPY_MODEL_"), ctx, name, controls, outputs, depth + 1)
+    elif kind == "OutputModel":
+        for index, output in enumerate(state.get("outputs", [])):
+            rendered = _output(nbformat.from_dict(output), ctx, f"{name}-w{len(outputs)}-{index}")
+            if rendered:
+                outputs.append(rendered)
+    else:
+        control = _control(kind, state)
+        if control:
+            controls.append(control)
+
+
+def _control(kind: str, state: dict[str, Any]) -> str:
+    label = html.escape(str(state.get("description", "")))
+    if kind in SLIDERS:
+        value, low, high, step = (state.get(k) for k in ("value", "min", "max", "step"))
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        return (f'<label class="sciedu-control">{label} <input type="range" disabled min="{low}" max="{high}" '
+                f'step="{step}" value="{value}" aria-label="{label}"> <output>{html.escape(shown)}</output></label>')
+    if kind in SELECTIONS:
+        labels, index = state.get("_options_labels", []), state.get("index")
+        chosen = labels[index] if isinstance(index, int) and 0 <= index < len(labels) else ""
+        return f'<span class="sciedu-control">{label} <output>{html.escape(str(chosen))}</output></span>'
+    if kind == "CheckboxModel":
+        return f'<span class="sciedu-control">{label} <output>{"☑" if state.get("value") else "☐"}</output></span>'
+    if kind in TEXTUAL:
+        value = str(state.get("value", ""))
+        return f'<span class="sciedu-control">{label} {value if kind.startswith("HTML") else html.escape(value)}</span>'
+    if kind == "ButtonModel":
+        return f'<span class="sciedu-control sciedu-button">{label}</span>'
+    return ""

@@ -1,0 +1,247 @@
+"""Write one language's docs tree: hand-written pages from ``site/<lang>/``, plus generated pages:
+
+    index.md, authoring.md, ...                      copied from site/<lang>/
+    activities/index.md                              the catalogue, with filters
+    activities/<subject>/<id>/index.md               student view, downloads, figures
+    teacher/index.md, teacher/<subject>/<id>/index.md  teacher notebooks (left out with student_only)
+    assets/                                          sciedu.css/js and the vendored KaTeX
+
+Returns the nav. Files are only written, never read back: the docs tree is a pure output.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import shutil
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sciedu.exporters import dumps
+from sciedu.model import Activity
+from sciedu.site import markdown
+from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
+
+HERE = Path(__file__).parent
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+REQUIREMENTS = "jupyterlab>=4.2\nipywidgets>=8.1\nsympy>=1.13\npint>=0.24\nnumpy>=1.26\nmatplotlib>=3.8\n"
+
+Nav = list[Any]
+
+
+@dataclass(frozen=True)
+class Notebooks:
+    """The executed student and teacher notebooks of one activity in one language."""
+
+    student: Any
+    teacher: Any
+    student_dir: Path
+
+
+def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activity],
+               notebooks: dict[str, Notebooks], katex_dir: Path, *, student_only: bool = False) -> Nav:
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    shutil.copytree(hand_written / lang, docs, dirs_exist_ok=True)
+    _write_assets(docs / "assets", katex_dir, hand_written)
+    ordered = sorted(activities, key=lambda a: (a.metadata.subject, a.metadata.title[lang]))
+    _write(docs / "activities" / "index.md", _catalog(ordered, lang))
+    for activity in ordered:
+        _write_activity(docs, activity, lang, notebooks[activity.key], student_only)
+    if not student_only:
+        _write(docs / "teacher" / "index.md", _teacher_index(ordered, lang))
+    return _nav(docs, ordered, lang, student_only)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _write_assets(assets: Path, katex_dir: Path, hand_written: Path) -> None:
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in ("sciedu.css", "sciedu.js"):
+        shutil.copy2(HERE / name, assets / name)
+    shutil.copytree(katex_dir, assets / "katex", dirs_exist_ok=True)
+    if (hand_written / "assets").is_dir():
+        shutil.copytree(hand_written / "assets", assets, dirs_exist_ok=True)
+
+
+# --- catalogue -----------------------------------------------------------------------------------
+
+def _catalog(activities: list[Activity], lang: str) -> str:
+    rows = []
+    for a in activities:
+        m = a.metadata
+        rows.append(
+            f'<tr data-subject="{m.subject}" data-band="{m.grade_band}">'
+            f'<td><a href="{m.subject}/{m.id}/index.html">{html.escape(m.title[lang])}</a></td>'
+            f"<td>{SUBJECT_NAMES[m.subject][lang]}</td><td>{BAND_NAMES[m.grade_band][lang]}</td>"
+            f"<td>{m.duration} {t('minutes', lang)}</td><td>{html.escape(m.summary[lang])}</td></tr>"
+        )
+    subjects = sorted({a.metadata.subject for a in activities})
+    bands = [b for b in BAND_NAMES if any(a.metadata.grade_band == b for a in activities)]
+    filters = (
+        '<div class="sciedu-filters">'
+        + _select("subject", t("subject", lang), [(s, SUBJECT_NAMES[s][lang]) for s in subjects], lang)
+        + _select("band", t("grade_band", lang), [(b, BAND_NAMES[b][lang]) for b in bands], lang)
+        + "</div>"
+    )
+    head = "".join(f"<th>{t(k, lang)}</th>" for k in ("title", "subject", "grade_band", "duration", "summary"))
+    table = f'<table class="sciedu-catalog">\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    return f"# {t('catalog', lang)}\n\n{t('catalog_intro', lang)}\n\n{filters}\n\n{table}\n"
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
+    items = f'<option value="">{t("filter_all", lang)}</option>' + "".join(f'<option value="{v}">{html.escape(n)}</option>' for v, n in options)
+    return f'<label>{label} <select name="{name}" aria-label="{label}">{items}</select></label>'
+
+
+# --- one activity --------------------------------------------------------------------------------
+
+def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, student_only: bool) -> None:
+    m = activity.metadata
+    page_dir = docs / "activities" / m.subject / m.id
+    student_file = f"{m.id}-{lang}.ipynb"
+    pack_file = f"{m.id}-{lang}-class-pack.zip"
+    _write(page_dir / student_file, _read(nbs.student_dir / f"{m.id}.ipynb"))
+    (page_dir / pack_file).write_bytes(class_pack(activity, lang, nbs.student_dir))
+    downloads = [(student_file, t("download_student", lang)), (pack_file, t("download_pack", lang))]
+    links = [] if student_only else [(f"../../../teacher/{m.subject}/{m.id}/index.md", t("teacher_version", lang))]
+    page = markdown.convert(nbs.student, lang)
+    _write(page_dir / "index.md", _page(activity, lang, page.markdown, downloads, links))
+    _write_files(page_dir, page.files)
+    if student_only:
+        return
+    teacher_dir = docs / "teacher" / m.subject / m.id
+    teacher_file = f"{m.id}-{lang}-teacher.ipynb"
+    _write(teacher_dir / teacher_file, dumps(nbs.teacher))
+    teacher_page = markdown.convert(nbs.teacher, lang, teacher=True)
+    body = teacher_page.markdown + "\n\n" + _teacher_notes(activity, lang)
+    back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
+    banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
+    _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back, banner))
+    _write_files(teacher_dir, teacher_page.files)
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for relative, data in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, str]], links: list[tuple[str, str]], banner: str = "") -> str:
+    """Front matter, the notebook's title, the facts line, the downloads, then the rest of the notebook."""
+    m = activity.metadata
+    title_line, _, rest = body.partition("\n") if body.startswith("# ") else (f"# {m.title[lang]}", "", body)
+    facts = [
+        f"{t('subject', lang)}: {SUBJECT_NAMES[m.subject][lang]}",
+        f"{t('grade_band', lang)}: {BAND_NAMES[m.grade_band][lang]}",
+        f"{t('duration', lang)}: {m.duration} {t('minutes', lang)}",
+        f"{t('standards', lang)}: {', '.join(m.standards)}",
+    ]
+    meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
+    buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
+    description = m.summary[lang].replace('"', "'")
+    head = f'---\ndescription: "{description}"\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>{buttons}</div>\n\n'
+    return head + (f"{banner}\n\n" if banner else "") + f"{rest.strip()}\n\n{_about(activity, lang)}\n"
+
+
+def _about(activity: Activity, lang: str) -> str:
+    m = activity.metadata
+    objectives = "\n".join(f"- {o[lang]}" for o in m.objectives)
+    sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
+    return (
+        f"## {t('objectives', lang)}\n\n{objectives}\n\n"
+        f"## {t('review', lang)}\n\n{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}. "
+        f"{t('licence', lang)}: {m.licence}.\n\n**{t('sources', lang)}**\n\n{sources}"
+    )
+
+
+def _teacher_notes(activity: Activity, lang: str) -> str:
+    m = activity.metadata
+    parts = []
+    if m.prior_knowledge:
+        parts.append(f"## {t('prior_knowledge', lang)}\n\n" + "\n".join(f"- {p[lang]}" for p in m.prior_knowledge))
+    materials = "\n".join(f"- {x[lang]}" for x in m.materials) or t("no_materials", lang)
+    parts.append(f"## {t('materials', lang)}\n\n{materials}")
+    safety = "\n".join(f"- {x[lang]}" for x in m.safety) or t("no_safety", lang)
+    parts.append(f"## {t('safety', lang)}\n\n{safety}")
+    if m.misconceptions:
+        rows = "\n".join(f"| {c.misconception[lang]} | {c.addressed_by[lang]} |" for c in m.misconceptions)
+        parts.append(f"## {t('misconceptions', lang)}\n\n| {t('misconceptions', lang)} | {t('addressed_by', lang)} |\n|---|---|\n{rows}")
+    return "\n\n".join(parts)
+
+
+def _teacher_index(activities: list[Activity], lang: str) -> str:
+    lines = [f"# {t('teacher_section', lang)}", "", t("teacher_intro", lang), ""]
+    for a in activities:
+        m = a.metadata
+        lines.append(f"- [{m.title[lang]}]({m.subject}/{m.id}/index.md) · {BAND_NAMES[m.grade_band][lang]} · {m.duration} {t('minutes', lang)}")
+    return "\n".join(lines) + "\n"
+
+
+# --- class pack ----------------------------------------------------------------------------------
+
+PACK_README = {
+    "zh": "{title}\n\n1. 安装 Python 3.11 或更新版本。\n2. 在本文件夹中运行：pip install -r requirements.txt\n3. 运行：jupyter lab {id}.ipynb\n",
+    "en": "{title}\n\n1. Install Python 3.11 or newer.\n2. In this folder run: pip install -r requirements.txt\n3. Run: jupyter lab {id}.ipynb\n",
+}
+
+
+def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
+    """A zip a teacher can hand out: the student notebook, its assets, requirements, a README.
+
+    Deterministic: entries sorted, fixed timestamps and permissions.
+    """
+    m = activity.metadata
+    entries: dict[str, bytes] = {
+        f"{m.id}/{m.id}.ipynb": (student_dir / f"{m.id}.ipynb").read_bytes(),
+        f"{m.id}/requirements.txt": REQUIREMENTS.encode(),
+        f"{m.id}/README.txt": PACK_README[lang].format(title=m.title[lang], id=m.id).encode(),
+    }
+    for asset in activity.assets:
+        entries[f"{m.id}/{asset.relative_to(activity.folder).as_posix()}"] = asset.read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, entries[name])
+    return buffer.getvalue()
+
+
+# --- nav -----------------------------------------------------------------------------------------
+
+def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool) -> Nav:
+    by_subject: dict[str, list[Activity]] = defaultdict(list)
+    for a in activities:
+        by_subject[a.metadata.subject].append(a)
+    activity_nav: Nav = [{t("catalog", lang): "activities/index.md"}]
+    for subject, items in sorted(by_subject.items()):
+        activity_nav.append({SUBJECT_NAMES[subject][lang]: [{a.metadata.title[lang]: f"activities/{a.key}/index.md"} for a in items]})
+    nav: Nav = [{t("home", lang): "index.md"}, {t("activities", lang): activity_nav}]
+    if not student_only:
+        teacher_nav: Nav = [{t("teacher_overview", lang): "teacher/index.md"}]
+        teacher_nav += [{a.metadata.title[lang]: f"teacher/{a.key}/index.md"} for a in activities]
+        nav.append({t("teacher_section", lang): teacher_nav})
+    for extra in sorted(p for p in docs.glob("*.md") if p.name != "index.md"):
+        nav.append({_page_title(extra): extra.name})
+    return nav
+
+
+def _page_title(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
