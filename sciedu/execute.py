@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -101,12 +102,27 @@ def execute_all(jobs: Sequence[Job], cache_dir: Path, workers: int | None = None
     return [results[i] for i in range(len(jobs))]
 
 
-def execute_one(job: Job) -> Result:
-    """Execute in a fresh kernel; runs in a worker process."""
+def execute_one(job: Job, attempts: int = 3) -> Result:
+    """Execute in a fresh kernel; runs in a worker process.
+
+    A kernel that dies before running any cell is restarted (up to ``attempts`` times): on a loaded
+    machine two kernels starting at once can race for the same port.
+    """
+    start = time.perf_counter()
+    for _ in range(attempts):
+        nb, failure, started = _run(job)
+        if failure is None or failure.kind != "kernel" or started:
+            break
+    seconds = time.perf_counter() - start
+    if failure:
+        return Result(job, None, failure, cached=False, seconds=seconds)
+    return Result(job, dumps(finalize(nb, job.cache_key)), None, cached=False, seconds=seconds)
+
+
+def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool]:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    start = time.perf_counter()
     nb = nbformat.reads(job.notebook_text, as_version=4)
     current: dict[str, str] = {"id": ""}
 
@@ -124,17 +140,15 @@ def execute_one(job: Job) -> Result:
     )
     failure = None
     try:
-        client.execute()
+        # The kernel's own log (e.g. ipykernel's TCP notice) is noise here; cell output arrives over iopub.
+        client.execute(stderr=subprocess.DEVNULL)
     except CellTimeoutError:
         failure = Failure(current["id"], "timeout", f"the cell did not finish within {job.timeout} s (the per-cell timeout)")
     except CellExecutionError as exc:
         failure = Failure(current["id"], "error", f"{exc.ename}: {exc.evalue}".strip())
-    except DeadKernelError as exc:
+    except (DeadKernelError, RuntimeError) as exc:  # RuntimeError: "Kernel died before replying to kernel_info"
         failure = Failure(current["id"], "kernel", f"the kernel died: {exc}")
-    seconds = time.perf_counter() - start
-    if failure:
-        return Result(job, None, failure, cached=False, seconds=seconds)
-    return Result(job, dumps(finalize(nb, job.cache_key)), None, cached=False, seconds=seconds)
+    return nb, failure, bool(current["id"])
 
 
 def finalize(nb: nbformat.NotebookNode, seed: str) -> nbformat.NotebookNode:

@@ -69,9 +69,12 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
     results = execute_all(jobs, project.cache / "executed", workers=workers, progress=progress)
     generated: list[Generated] = []
     findings: list[Finding] = []
+    teacher_failed = {(a.key, lang) for (a, lang, variant, _), r in zip(pending, results, strict=True) if r.failure and variant == "teacher"}
     for (activity, lang, variant, _), result in zip(pending, results, strict=True):
         if result.failure is not None:
-            findings.append(_failure_finding(activity, lang, variant, result))
+            # A cell that fails in the teacher notebook fails in the student one too: report it once.
+            if variant == "teacher" or (activity.key, lang) not in teacher_failed:
+                findings.append(_failure_finding(activity, lang, variant, result))
             continue
         assert result.notebook_text is not None
         path = result.job.workdir / f"{activity.id}.ipynb"

@@ -152,7 +152,7 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
     buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
     description = m.summary[lang].replace('"', "'")
-    head = f'---\ndescription: "{description}"\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>{buttons}</div>\n\n'
+    head = f'---\ndescription: "{description}"\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
     return head + (f"{banner}\n\n" if banner else "") + f"{rest.strip()}\n\n{_about(activity, lang)}\n"
 
 

@@ -1,0 +1,104 @@
+"""Build a small library in a temporary folder with the real CLI, kernels and mkdocs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import nbformat
+
+from conftest import run_cli
+
+ACTIVITY = "physics/tiny-speed"
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_student_notebooks_hold_no_solution_or_teacher_text(built_project: Path) -> None:
+    for lang in ("zh", "en"):
+        student = _text(built_project / "build" / "notebooks" / lang / "student" / ACTIVITY / "tiny-speed.ipynb")
+        teacher = _text(built_project / "build" / "notebooks" / lang / "teacher" / ACTIVITY / "tiny-speed.ipynb")
+        # the solution's own lines, the worked explanation and the teacher note
+        for secret in ("secret_answer_line = distance_m / given", "秘密解释" if lang == "zh" else "secret explanation",
+                       "秘密教师提示" if lang == "zh" else "secret teacher note"):
+            assert secret not in student
+            assert secret in teacher
+
+
+def test_notebooks_are_executed_with_outputs_and_widget_state(built_project: Path) -> None:
+    path = built_project / "build" / "notebooks" / "en" / "teacher" / ACTIVITY / "tiny-speed.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.nbformat == 4 and nb.nbformat_minor == 5
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("speed = 0.50 m/s" in o.get("text", "") for o in outputs)
+    assert any("answer 0.40" in o.get("text", "") for o in outputs)
+    state = nb.metadata.widgets["application/vnd.jupyter.widget-state+json"]["state"]
+    assert any(m["model_name"] == "FloatSliderModel" for m in state.values())
+    widget_cells = [c for c in nb.cells if c.cell_type == "code" and "nbval-ignore-output" in c.metadata.get("tags", [])]
+    assert len(widget_cells) == 1
+
+
+def test_pages_exist_in_both_languages_with_downloads(built_project: Path) -> None:
+    site = built_project / "build" / "site"
+    for prefix, lang, title in (("", "zh", "小车的速度"), ("en/", "en", "The speed of a toy car")):
+        page = site / prefix / "activities" / ACTIVITY / "index.html"
+        html = _text(page)
+        assert title in html
+        assert f"tiny-speed-{lang}.ipynb" in html
+        assert (page.parent / f"tiny-speed-{lang}.ipynb").is_file()
+        with zipfile.ZipFile(page.parent / f"tiny-speed-{lang}-class-pack.zip") as pack:
+            names = pack.namelist()
+            assert sorted(names) == ["tiny-speed/README.txt", "tiny-speed/requirements.txt", "tiny-speed/tiny-speed.ipynb"]
+            assert "secret_answer_line" not in pack.read("tiny-speed/tiny-speed.ipynb").decode()
+        teacher = site / prefix / "teacher" / ACTIVITY / "index.html"
+        assert "secret_answer_line" in _text(teacher)
+        assert "secret_answer_line" not in html
+        assert (site / prefix / "authoring.html").is_file()
+        assert (site / prefix / "activities" / "index.html").is_file()
+
+
+def test_saved_widget_shows_its_controls_and_output(built_project: Path) -> None:
+    html = _text(built_project / "build" / "site" / "en" / "activities" / ACTIVITY / "index.html")
+    assert 'type="range"' in html and 'value="4.0"' in html
+    assert "4.0 s: 0.50 m/s" in html  # what the widget's Output captured
+
+
+def test_search_index_finds_a_chinese_word(built_project: Path) -> None:
+    index = json.loads(_text(built_project / "build" / "site" / "search" / "search_index.json"))
+    docs = [d for d in index["docs"] if d["location"].startswith("activities/physics/tiny-speed/")]
+    assert docs
+    # jieba segments Chinese text with zero-width spaces, so the word is searchable on its own
+    text = " ".join(d["text"] + d["title"] for d in docs)
+    assert "\u200b速度\u200b" in text or "速度\u200b" in text
+
+
+def test_site_loads_nothing_from_outside(built_project: Path) -> None:
+    for page in (built_project / "build" / "site").rglob("*.html"):
+        html = _text(page)
+        for needle in ('src="http', 'href="https://fonts', "unpkg.com", "cdn.jsdelivr", "googleapis"):
+            assert needle not in html, f"{page}: {needle}"
+
+
+def test_warm_build_executes_nothing(built_project: Path) -> None:
+    proc = run_cli("build", cwd=built_project)
+    assert proc.returncode == 0, proc.stderr
+    progress = [line for line in proc.stderr.splitlines() if line.strip().startswith("[")]
+    assert len(progress) == 4
+    assert all("(cached)" in line for line in progress)
+
+
+def test_student_only_build_leaves_teacher_pages_out(built_project: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built_project, copy)
+    proc = run_cli("build", "--student-only", cwd=copy)
+    assert proc.returncode == 0, proc.stderr
+    site = copy / "build" / "site"
+    assert (site / "activities" / ACTIVITY / "index.html").is_file()
+    assert not (site / "teacher").exists()
+    assert not list(site.rglob("*teacher*.ipynb"))
