@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Set-up and everyday tasks, with nothing but Python 3.11+ needed beforehand.
+
+    python3 tasks.py build   create .venv, install sciedu, build the site from the bundled activities
+    python3 tasks.py test    also install the test tools (and, as root, Chromium and a CJK font), then
+                             build and run every test: unit, functional, browser and nbval
+    python3 tasks.py bench   run the build benchmark and print its figures
+
+Each task installs what it needs first, so any one of them works on a fresh clone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+DEBIAN_PACKAGES = ["chromium", "fonts-wqy-microhei"]
+PYTEST = [
+    "-m", "pytest", "-n", "2", "--dist", "loadfile",
+    "tests", "build/notebooks", "--nbval", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
+]
+
+
+def run(*command: str | Path, **kwargs) -> None:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    subprocess.run([str(c) for c in command], check=True, cwd=ROOT, **kwargs)
+
+
+def ensure_venv(extras: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"sciedu needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        venv.create(VENV, with_pip=True)
+    uv = shutil.which("uv") or str(BIN / "uv")
+    if not Path(uv).exists():
+        run(PYTHON, "-m", "pip", "install", "--quiet", "uv")
+    target = f".[{extras}]" if extras else "."
+    run(uv, "pip", "install", "--quiet", "--python", PYTHON, "-e", target)
+
+
+def ensure_browser() -> None:
+    """Debian's Chromium and a CJK font for the browser tests (installed when we are root)."""
+    if Path("/usr/bin/chromium").exists() and Path("/usr/share/fonts/truetype/wqy").exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", *DEBIAN_PACKAGES, env=env)
+    else:
+        print(f"note: install {' '.join(DEBIAN_PACKAGES)} (Debian/Ubuntu) for the browser tests; they are skipped without it")
+
+
+def build() -> None:
+    ensure_venv("")
+    run(BIN / "sciedu", "build")
+
+
+def test() -> None:
+    ensure_venv("test")
+    ensure_browser()
+    run(BIN / "sciedu", "build")
+    run(PYTHON, *PYTEST)
+
+
+def bench() -> None:
+    ensure_venv("bench")
+    run(PYTHON, "benchmarks/build_bench.py")
+
+
+TASKS = {"build": build, "test": test, "bench": bench}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+        sys.exit(__doc__)
+    try:
+        TASKS[sys.argv[1]]()
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode)

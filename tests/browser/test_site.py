@@ -1,0 +1,117 @@
+"""The built site in a real headless Chromium (Debian's), driven by Playwright.
+
+Opens an activity page, checks its figure and maths render, switches language, searches a Chinese word,
+and records every request: none may leave the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, run_cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+ACTIVITY = "physics/stopping-distance"
+SHOTS = REPO / "build" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def site_url() -> Iterator[str]:
+    """The repository's own site, served from build/site on a free localhost port."""
+    if not (REPO / "build" / "site" / "index.html").is_file():
+        assert run_cli("build", cwd=REPO).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(REPO / "build" / "site"))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
+    yield page
+    outside = [u for u in page.requests if not u.startswith(site_url) and not u.startswith(("data:", "blob:"))]  # type: ignore[attr-defined]
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
+
+
+def _keyword() -> str:
+    meta = yaml.safe_load((REPO / "activities" / ACTIVITY / "activity.yaml").read_text(encoding="utf-8"))
+    return meta["keywords"]["zh"][0]
+
+
+def test_activity_page_shows_its_figure_and_maths(page, site_url: str) -> None:
+    page.goto(f"{site_url}/activities/{ACTIVITY}/index.html")
+    figure = page.locator("article img").first
+    figure.wait_for(state="visible")
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 100")
+    assert page.locator(".sciedu-widget img").count() >= 1, "the saved widget should show the figure it drew"
+    if page.locator(".arithmatex").count():
+        page.locator(".katex").first.wait_for(state="attached")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "activity-zh.png"), full_page=True)
+
+
+def test_language_switch_keeps_the_page(page, site_url: str) -> None:
+    page.goto(f"{site_url}/activities/{ACTIVITY}/index.html")
+    zh_title = page.locator("article h1").first.inner_text()
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"**/en/activities/{ACTIVITY}/index.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+    en_title = page.locator("article h1").first.inner_text()
+    assert en_title != zh_title and en_title.isascii()
+    page.screenshot(path=str(SHOTS / "activity-en.png"), full_page=False)
+
+
+def test_search_finds_the_activity_by_a_chinese_word(page, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    page.locator("label.md-header__button[for='__search']").first.click() if page.locator("input.md-search__input").first.is_hidden() else None
+    search = page.locator("input.md-search__input")
+    search.fill(_keyword())
+    result = page.locator(f".md-search-result__item a[href*='{ACTIVITY}']").first
+    result.wait_for(state="visible", timeout=15000)
+    page.screenshot(path=str(SHOTS / "search-zh.png"))
+
+
+def test_catalogue_filters_by_grade_band(page, site_url: str) -> None:
+    page.goto(f"{site_url}/activities/index.html")
+    rows = page.locator("table.sciedu-catalog tbody tr")
+    total = rows.count()
+    assert total >= 3
+    page.select_option("select[name='band']", "7-9")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 1 <= len(visible) < total
+    assert all(r.get_attribute("data-band") == "7-9" for r in visible)
+
