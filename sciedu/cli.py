@@ -132,6 +132,67 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
     os.execv(sys.executable, command)
 
 
+def _curriculum(project):
+    from sciedu import curriculum as curriculum_module
+    from sciedu.commands import report
+
+    curriculum, findings = curriculum_module.load(project.curriculum)
+    if findings:
+        report(findings)
+        raise UsageError(f"{project.curriculum} has {len(findings)} problem(s); fix them first (see above)")
+    return curriculum
+
+
+def _framework_id(curriculum, framework: str) -> str:
+    from sciedu.errors import did_you_mean
+
+    if framework not in curriculum.frameworks:
+        known = ", ".join(sorted(curriculum.frameworks))
+        raise UsageError(f"unknown framework {framework!r}{did_you_mean(framework, set(curriculum.frameworks))}; known: {known}")
+    return framework
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.argument("framework", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True, help="Language of item names.")
+def coverage(project_dir: Path | None, framework: str | None, fmt: str, lang: str) -> None:
+    """Which items of a framework the activities teach, by grade band, and the gaps.
+
+    Without FRAMEWORK: one line per framework with how many of its row items are covered.
+    """
+    from sciedu import sources
+    from sciedu.curriculum import coverage as cov
+
+    project = _project(project_dir)
+    curriculum = _curriculum(project)
+    activities, _ = sources.load_library(project.activities)
+    if framework is None:
+        for fw in curriculum.frameworks.values():
+            result = cov.coverage(fw, activities)
+            covered = len(result.rows) - len(result.gaps)
+            click.echo(f"{fw.id:32} {len(fw.items):4} items  {covered:3}/{len(result.rows):<3} rows covered")
+        return
+    result = cov.coverage(curriculum.frameworks[_framework_id(curriculum, framework)], activities)
+    click.echo(cov.render(result, fmt, lang), nl=False)
+
+
+@cli.command("export-case", context_settings=CONTEXT)
+@project_option
+@click.argument("framework")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The JSON file to write.")
+def export_case(project_dir: Path | None, framework: str, output: Path) -> None:
+    """Write FRAMEWORK as a CASE 1.1 package (CFDocument, CFItems, CFAssociations) to a JSON file."""
+    from sciedu.curriculum import case
+
+    project = _project(project_dir)
+    curriculum = _curriculum(project)
+    package = case.export(curriculum, _framework_id(curriculum, framework))
+    output.write_text(case.dumps(package), encoding="utf-8")
+    click.echo(f"Wrote {output}: {len(package['CFItems'])} items, {len(package['CFAssociations'])} associations.", err=True)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=True)

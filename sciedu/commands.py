@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from sciedu import pipeline
+from sciedu.curriculum import Curriculum
 from sciedu.errors import Finding, FindingsError, Severity
 from sciedu.execute import Result
 from sciedu.model import Activity
@@ -25,6 +26,7 @@ class Outcome:
     activities: list[Activity]
     findings: list[Finding]
     generated: list[Generated] = field(default_factory=list)
+    curriculum: Curriculum = field(default_factory=Curriculum)
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -41,8 +43,8 @@ def _progress(result: Result, done: int, total: int) -> None:
 def check(project: Project, *, strict: bool = False, execute: bool = True, timeout: int | None = None,
           workers: int | None = None, quiet: bool = False) -> Outcome:
     start = time.perf_counter()
-    activities, findings = pipeline.load_and_check(project)
-    outcome = Outcome(activities, findings)
+    activities, curriculum, findings = pipeline.load_and_check(project)
+    outcome = Outcome(activities, findings, curriculum=curriculum)
     outcome.seconds["load"] = time.perf_counter() - start
     if execute and activities and not pipeline.has_errors(findings):
         if not quiet:
@@ -76,7 +78,7 @@ def build(project: Project, *, strict: bool = False, timeout: int | None = None,
         click.echo("Building the site (mkdocs build --strict, zh and en)…", err=True)
     start = time.perf_counter()
     executed = {(g.activity.key, g.lang, g.variant): g.notebook for g in outcome.generated}
-    build_site(project, outcome.activities, executed, student_only=student_only)
+    build_site(project, outcome.activities, outcome.curriculum, executed, student_only=student_only)
     outcome.seconds["site"] = time.perf_counter() - start
     return outcome
 

@@ -1,6 +1,6 @@
 """The pipeline from sources to executed notebooks, as plain functions the commands compose.
 
-    load_and_check   activities/ ──► Activity records + findings (schema, parity, content, standards)
+    load_and_check   curriculum/, activities/ ──► Curriculum, Activity records + findings
     generate         Activity ──► student / teacher notebooks per language (exporters)
     execute          notebooks ──► executed notebooks (nbclient, cached, parallel) + findings
 """
@@ -16,6 +16,9 @@ from pathlib import Path
 import nbformat
 
 from sciedu import checks, exporters, sources
+from sciedu.checks.context import Context
+from sciedu.curriculum import Curriculum
+from sciedu.curriculum import load as load_curriculum
 from sciedu.errors import Finding, Severity, error
 from sciedu.execute import Job, Result, digest_files, execute_all
 from sciedu.model import LANGUAGES, VARIANTS, Activity
@@ -39,9 +42,11 @@ class Generated:
         return f"{self.activity.key} {self.lang} {self.variant}"
 
 
-def load_and_check(project: Project) -> tuple[list[Activity], list[Finding]]:
-    activities, findings = sources.load_library(project.activities)
-    return activities, findings + checks.run(activities)
+def load_and_check(project: Project) -> tuple[list[Activity], Curriculum, list[Finding]]:
+    curriculum, findings = load_curriculum(project.curriculum)
+    activities, found = sources.load_library(project.activities)
+    findings += found
+    return activities, curriculum, findings + checks.run(activities, Context(curriculum))
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -23,6 +23,7 @@ class Project:
         raise UsageError(msg)
 
     activities = property(lambda self: self.root / "activities")
+    curriculum = property(lambda self: self.root / "curriculum")
     site_sources = property(lambda self: self.root / "site")
     mkdocs_yml = property(lambda self: self.root / "mkdocs.yml")
     build = property(lambda self: self.root / "build")

@@ -23,6 +23,7 @@ def make_project(root: Path, library: Path = LIBRARY) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "site", root / "site")
+    shutil.copytree(REPO / "curriculum", root / "curriculum")
     shutil.copytree(library, root / "activities")
     return root
 

@@ -1,7 +1,8 @@
-"""Checks: each rule is a function ``rule(activity) -> Iterable[Finding]``; ``run`` collects all of them.
+"""Checks: each rule is a function ``rule(activity, context) -> Iterable[Finding]``; ``run`` collects them all.
 
-Loading (``sources``) already reports syntax, schema, missing files and duplicate ids; execution
-(``pipeline``) reports cells that fail or time out. The rules here look at a loaded activity.
+Loading (``sources``, ``curriculum``) already reports syntax, schema, missing files, duplicate ids and
+dangling references; execution (``pipeline``) reports cells that fail or time out. The rules here look
+at a loaded activity against the loaded curriculum.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from sciedu.checks import content, parity, standards
+from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
 
-Rule = Callable[[Activity], Iterable[Finding]]
+Rule = Callable[[Activity, Context], Iterable[Finding]]
 
 RULES: tuple[Rule, ...] = (
     parity.code_cells_match,
@@ -20,9 +22,9 @@ RULES: tuple[Rule, ...] = (
     content.has_exercise,
     content.local_images_exist,
     content.review_has_sources,
-    standards.known_frameworks,
+    standards.aligned_items_exist,
 )
 
 
-def run(activities: Iterable[Activity]) -> list[Finding]:
-    return [finding for activity in activities for rule in RULES for finding in rule(activity)]
+def run(activities: Iterable[Activity], context: Context) -> list[Finding]:
+    return [finding for activity in activities for rule in RULES for finding in rule(activity, context)]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sciedu.checks.context import Context
 from sciedu.errors import Finding, error, warning
 from sciedu.model import Activity
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
 
-def starts_with_title(activity: Activity) -> Iterator[Finding]:
+def starts_with_title(activity: Activity, context: Context) -> Iterator[Finding]:
     for notebook in activity.notebooks.values():
         cells = notebook.nb.cells
         first = cells[0] if cells else None
@@ -20,13 +21,13 @@ def starts_with_title(activity: Activity) -> Iterator[Finding]:
             yield error(notebook.path, line, "title-missing", "the first cell must be Markdown starting with a level-1 heading '# ...' (the page title)")
 
 
-def has_exercise(activity: Activity) -> Iterator[Finding]:
+def has_exercise(activity: Activity, context: Context) -> Iterator[Finding]:
     for notebook in activity.notebooks.values():
         if not any("solution" in c.metadata.get("tags", []) for c in notebook.nb.cells):
             yield warning(notebook.path, 1, "no-exercise", "no cell is tagged 'solution': students get nothing to answer")
 
 
-def local_images_exist(activity: Activity) -> Iterator[Finding]:
+def local_images_exist(activity: Activity, context: Context) -> Iterator[Finding]:
     for notebook in activity.notebooks.values():
         for cell in notebook.nb.cells:
             if cell.cell_type != "markdown":
@@ -38,6 +39,6 @@ def local_images_exist(activity: Activity) -> Iterator[Finding]:
                     yield error(notebook.path, notebook.line_of(cell.id), "image-missing", f"image {target} not found (looked in {activity.folder / target})")
 
 
-def review_has_sources(activity: Activity) -> Iterator[Finding]:
+def review_has_sources(activity: Activity, context: Context) -> Iterator[Finding]:
     if not activity.metadata.review.sources:
         yield error(activity.yaml_path, 1, "review-sources", "review.sources is empty: cite what the science was checked against")

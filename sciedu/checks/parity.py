@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sciedu.checks.context import Context
 from sciedu.errors import Finding, error
 from sciedu.model import Activity
 
@@ -12,7 +13,7 @@ def _code_cells(activity: Activity, lang: str) -> list:
     return [c for c in activity.notebooks[lang].nb.cells if c.cell_type == "code"]
 
 
-def code_cells_match(activity: Activity) -> Iterator[Finding]:
+def code_cells_match(activity: Activity, context: Context) -> Iterator[Finding]:
     zh, en = _code_cells(activity, "zh"), _code_cells(activity, "en")
     en_nb = activity.notebooks["en"]
     if len(zh) != len(en):

@@ -1,33 +1,42 @@
-"""Standards named by an activity must belong to a known framework.
+"""Every standard an activity names must be a real item of a framework in ``curriculum/``.
 
-Item-level validation (does the code exist, does the grade band fit) arrives with the curriculum data;
-until then the framework part of ``framework:code`` is checked against the frameworks we publish.
+Unknown framework or code: an error with did-you-mean suggestions. A grade band that does not fit the
+item's: a warning (an activity may stretch a band on purpose).
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
-from sciedu.errors import Finding, did_you_mean, error
+from sciedu.checks.context import Context
+from sciedu.errors import Finding, did_you_mean, error, warning
 from sciedu.model import Activity
 from sciedu.yamlfile import load
 
-FRAMEWORKS = (
-    "cn-compulsory-science-2022",
-    "cn-hs-physics",
-    "cn-hs-chemistry",
-    "cn-hs-biology",
-    "ngss-2013",
-    "public-science-literacy",
-    "university-gened",
-)
 
-
-def known_frameworks(activity: Activity) -> Iterator[Finding]:
+def aligned_items_exist(activity: Activity, context: Context) -> Iterator[Finding]:
+    curriculum = context.curriculum
     located = None
-    for index, code in enumerate(activity.metadata.standards):
-        framework = code.split(":", 1)[0]
-        if framework not in FRAMEWORKS:
-            located = located or load(activity.yaml_path)
-            yield error(activity.yaml_path, located.line_of(("standards", index)), "standard-framework-unknown",
-                        f"unknown framework {framework!r} in {code!r}{did_you_mean(framework, set(FRAMEWORKS))}; known: {', '.join(FRAMEWORKS)}")
+    for index, standard in enumerate(activity.metadata.standards):
+        framework_id, _, code = standard.partition(":")
+        located = located or load(activity.yaml_path)
+        line = located.line_of(("standards", index))
+        framework = curriculum.frameworks.get(framework_id)
+        if framework is None:
+            known = ", ".join(sorted(curriculum.frameworks)) or "none (no curriculum/ folder)"
+            yield error(activity.yaml_path, line, "standard-framework-unknown",
+                        f"unknown framework {framework_id!r} in {standard!r}{did_you_mean(framework_id, set(curriculum.frameworks))}; known: {known}")
+            continue
+        item = framework.items.get(code)
+        if item is None:
+            yield error(activity.yaml_path, line, "standard-unknown", f"{standard!r} is not an item of {framework_id}{_suggest(code, framework.items)}")
+            continue
+        if not item.fits_band(activity.metadata.grade_band):
+            yield warning(activity.yaml_path, line, "standard-band-mismatch",
+                          f"{standard} is for band {item.band} but the activity is for {activity.metadata.grade_band}")
+
+
+def _suggest(code: str, codes: dict) -> str:
+    close = difflib.get_close_matches(code, list(codes), n=3, cutoff=0.5)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""

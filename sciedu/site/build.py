@@ -13,6 +13,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from sciedu.curriculum import Curriculum
 from sciedu.errors import BuildError
 from sciedu.model import LANGUAGES, Activity
 from sciedu.project import Project
@@ -20,8 +21,8 @@ from sciedu.site import pages, vendor
 from sciedu.site.config import site_prefix, write_config
 
 
-def build_site(project: Project, activities: list[Activity], executed: dict[tuple[str, str, str], object],
-               *, student_only: bool = False) -> Path:
+def build_site(project: Project, activities: list[Activity], curriculum: Curriculum,
+               executed: dict[tuple[str, str, str], object], *, student_only: bool = False) -> Path:
     """``executed`` maps (activity key, lang, variant) to the executed notebook."""
     katex_dir = vendor.katex(project.vendor)
     staging = project.build / "site.staging"
@@ -37,7 +38,8 @@ def build_site(project: Project, activities: list[Activity], executed: dict[tupl
             for a in activities
         }
         docs = project.docs / lang
-        nav = pages.write_docs(docs, lang, project.site_sources, activities, notebooks, katex_dir, student_only=student_only)
+        nav = pages.write_docs(docs, lang, project.site_sources, activities, curriculum, notebooks, katex_dir,
+                               student_only=student_only)
         configs[lang] = write_config(
             project.build / f"mkdocs-{lang}.yml", project_mkdocs=project.mkdocs_yml, docs_dir=docs,
             site_dir=staging / f"_{lang}", overrides=project.site_sources / "overrides", lang=lang, nav=nav,

@@ -56,6 +56,33 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "filter_all": {"zh": "全部", "en": "All"},
     "other_language": {"zh": "English version", "en": "中文版"},
+    "standards_overview": {"zh": "课程标准概览", "en": "Standards overview"},
+    "standards_items": {"zh": "条目与对应活动", "en": "Items and activities"},
+    "standards_intro": {
+        "zh": "各课程标准框架的全部条目、对应的活动，以及尚无活动覆盖的空白。",
+        "en": "Every item of each framework, the activities that teach it, and the gaps nothing teaches yet.",
+    },
+    "framework": {"zh": "框架", "en": "Framework"},
+    "publisher": {"zh": "发布者", "en": "Publisher"},
+    "items": {"zh": "条目数", "en": "Items"},
+    "coverage": {"zh": "覆盖情况", "en": "Coverage"},
+    "coverage_intro": {
+        "zh": "每格表示某个学段中教授该条目的活动数量（颜色越深，活动越多；鼠标悬停可看到活动名称）。{total} 个条目中已有 {covered} 个被覆盖。",
+        "en": "Each square shows how many activities teach the item at that grade band (darker means more; hover to see them). {covered} of {total} items are covered.",
+    },
+    "gaps": {"zh": "尚无活动覆盖的条目", "en": "Items no activity teaches yet"},
+    "no_activity": {"zh": "暂无活动", "en": "no activity yet"},
+    "rights": {"zh": "版权说明", "en": "Rights"},
+    "framework_notes": {"zh": "关于本框架的数据", "en": "About this data"},
+    "taught_by": {"zh": "对应活动", "en": "Taught by"},
+    "crosswalk": {"zh": "对照", "en": "Crosswalk"},
+    "crosswalks": {"zh": "标准对照", "en": "Crosswalks"},
+    "crosswalks_intro": {
+        "zh": "不同框架之间相互对应的条目，并排列出（关系类型采用 CASE 标准的术语）。",
+        "en": "Associated items of different frameworks, side by side (relation types as in CASE).",
+    },
+    "item": {"zh": "条目", "en": "Item"},
+    "relation": {"zh": "关系", "en": "Relation"},
 }
 
 SUBJECT_NAMES: dict[str, dict[str, str]] = {

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from sciedu.exporters import dumps
+from sciedu.curriculum import Curriculum
 from sciedu.model import Activity
-from sciedu.site import markdown
+from sciedu.site import markdown, standards
 from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
 
 HERE = Path(__file__).parent
@@ -41,7 +42,7 @@ class Notebooks:
     student_dir: Path
 
 
-def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activity],
+def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activity], curriculum: Curriculum,
                notebooks: dict[str, Notebooks], katex_dir: Path, *, student_only: bool = False) -> Nav:
     if docs.exists():
         shutil.rmtree(docs)
@@ -51,10 +52,11 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
     ordered = sorted(activities, key=lambda a: (a.metadata.subject, a.metadata.title[lang]))
     _write(docs / "activities" / "index.md", _catalog(ordered, lang))
     for activity in ordered:
-        _write_activity(docs, activity, lang, notebooks[activity.key], student_only)
+        _write_activity(docs, activity, lang, notebooks[activity.key], curriculum, student_only)
     if not student_only:
         _write(docs / "teacher" / "index.md", _teacher_index(ordered, lang))
-    return _nav(docs, ordered, lang, student_only)
+    standards_nav = standards.write_pages(docs, lang, curriculum, ordered)
+    return _nav(docs, ordered, lang, student_only, standards_nav)
 
 
 def _write(path: Path, text: str) -> None:
@@ -103,7 +105,7 @@ def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) ->
 
 # --- one activity --------------------------------------------------------------------------------
 
-def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, student_only: bool) -> None:
+def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, curriculum: Curriculum, student_only: bool) -> None:
     m = activity.metadata
     page_dir = docs / "activities" / m.subject / m.id
     student_file = f"{m.id}-{lang}.ipynb"
@@ -113,7 +115,8 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, s
     downloads = [(student_file, t("download_student", lang)), (pack_file, t("download_pack", lang))]
     links = [] if student_only else [(f"../../../teacher/{m.subject}/{m.id}/index.md", t("teacher_version", lang))]
     page = markdown.convert(nbs.student, lang)
-    _write(page_dir / "index.md", _page(activity, lang, page.markdown, downloads, links))
+    aligned = standards.activity_standards(activity, curriculum, lang)
+    _write(page_dir / "index.md", _page(activity, lang, page.markdown + "\n\n" + aligned, downloads, links))
     _write_files(page_dir, page.files)
     if student_only:
         return
@@ -121,7 +124,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, s
     teacher_file = f"{m.id}-{lang}-teacher.ipynb"
     _write(teacher_dir / teacher_file, dumps(nbs.teacher))
     teacher_page = markdown.convert(nbs.teacher, lang, teacher=True)
-    body = teacher_page.markdown + "\n\n" + _teacher_notes(activity, lang)
+    body = teacher_page.markdown + "\n\n" + standards.activity_standards(activity, curriculum, lang) + "\n\n" + _teacher_notes(activity, lang)
     back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
     _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back, banner))
@@ -223,7 +226,7 @@ def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
 
 # --- nav -----------------------------------------------------------------------------------------
 
-def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool) -> Nav:
+def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool, standards_nav: Nav) -> Nav:
     by_subject: dict[str, list[Activity]] = defaultdict(list)
     for a in activities:
         by_subject[a.metadata.subject].append(a)
@@ -235,6 +238,7 @@ def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool) 
         teacher_nav: Nav = [{t("teacher_overview", lang): "teacher/index.md"}]
         teacher_nav += [{a.metadata.title[lang]: f"teacher/{a.key}/index.md"} for a in activities]
         nav.append({t("teacher_section", lang): teacher_nav})
+    nav.append({t("standards", lang): standards_nav})
     for extra in sorted(p for p in docs.glob("*.md") if p.name != "index.md"):
         nav.append({_page_title(extra): extra.name})
     return nav

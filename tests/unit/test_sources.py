@@ -1,9 +1,17 @@
 import shutil
 from pathlib import Path
 
-from sciedu import checks, sources
+from sciedu import checks, curriculum, sources
+from sciedu.checks.context import Context
 
 LIBRARY = Path(__file__).parents[1] / "data" / "library"
+REPO = Path(__file__).parents[2]
+
+
+def _context() -> Context:
+    loaded, findings = curriculum.load(REPO / "curriculum")
+    assert findings == []
+    return Context(loaded)
 
 
 def test_cell_start_lines_point_at_each_cell() -> None:
@@ -34,7 +42,7 @@ def test_cell_ids_are_deterministic_and_shared_by_languages() -> None:
 def test_the_fixture_library_is_clean() -> None:
     activities, findings = sources.load_library(LIBRARY)
     assert [a.key for a in activities] == ["physics/tiny-speed"]
-    assert findings + checks.run(activities) == []
+    assert findings + checks.run(activities, _context()) == []
 
 
 def test_missing_language_file_is_located(tmp_path: Path) -> None:
@@ -67,7 +75,7 @@ def test_parity_finds_a_code_cell_missing_in_one_language(tmp_path: Path) -> Non
     en = library / "physics" / "tiny-speed" / "en.md"
     en.write_text(en.read_text(encoding="utf-8").replace(":tags: [solution]\n", ""), encoding="utf-8")
     activities, _ = sources.load_library(library)
-    findings = checks.run(activities)
+    findings = checks.run(activities, _context())
     tags = [f for f in findings if f.rule == "parity-tags"]
     assert len(tags) == 1
     assert "code cell 3" in tags[0].message

@@ -1,0 +1,98 @@
+"""Typed records for frameworks, their items and the associations between items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sciedu.model import Text
+
+ALL_BANDS = "all"
+
+
+@dataclass(frozen=True)
+class Item:
+    framework: str
+    code: str
+    type: str
+    name: Text
+    statement: dict[str, str]
+    provenance: dict[str, str]
+    band: str
+    parent: str | None = None
+    grades: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    source: str = ""
+    path: Path | None = None
+    line: int = 1
+
+    @property
+    def id(self) -> str:
+        return f"{self.framework}:{self.code}"
+
+    def statement_in(self, lang: str) -> str:
+        """The statement in ``lang``, else in the other language, else the name."""
+        return self.statement.get(lang) or next(iter(self.statement.values()), "") or self.name[lang]
+
+    def fits_band(self, band: str) -> bool:
+        return self.band == ALL_BANDS or self.band == band
+
+
+@dataclass
+class Framework:
+    id: str
+    title: Text
+    publisher: str
+    year: int
+    source: str
+    rights: str
+    language: str
+    notes: dict[str, str]
+    path: Path
+    items: dict[str, Item] = field(default_factory=dict)
+    coverage_rows: str | None = None
+
+    def children(self, code: str | None) -> list[Item]:
+        return [item for item in self.items.values() if item.parent == code]
+
+    def ancestors(self, code: str) -> list[Item]:
+        out, seen = [], set()
+        item = self.items.get(code)
+        while item is not None and item.parent and item.parent not in seen:
+            seen.add(item.parent)
+            item = self.items.get(item.parent)
+            if item is not None:
+                out.append(item)
+        return out
+
+
+@dataclass(frozen=True)
+class Association:
+    origin: str
+    type: str
+    destination: str
+    note: Text | None = None
+    path: Path | None = None
+    line: int = 1
+    end_lines: tuple[int, int] = (1, 1)  # lines of origin and destination, for findings
+
+
+@dataclass
+class Curriculum:
+    frameworks: dict[str, Framework] = field(default_factory=dict)
+    associations: list[Association] = field(default_factory=list)
+
+    def item(self, item_id: str) -> Item | None:
+        framework, _, code = item_id.partition(":")
+        fw = self.frameworks.get(framework)
+        return fw.items.get(code) if fw else None
+
+    def related(self, item_id: str) -> list[tuple[Association, str]]:
+        """Crosswalk associations touching ``item_id``, each with the item on the other side."""
+        out = []
+        for association in self.associations:
+            if association.origin == item_id:
+                out.append((association, association.destination))
+            elif association.destination == item_id:
+                out.append((association, association.origin))
+        return out
