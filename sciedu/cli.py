@@ -132,6 +132,41 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
     os.execv(sys.executable, command)
 
 
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.argument("activity", metavar="ACTIVITY")
+@click.option("--minutes", type=click.IntRange(30, 180), default=None, help="Session length (default: 90 primary, 120 secondary).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to a file instead of printing.")
+def session(project_dir: Path | None, activity: str, minutes: int | None, lang: str, fmt: str, output: Path | None) -> None:
+    """A scientist-in-school session plan for ACTIVITY (its id or SUBJECT/ID), fitted to --minutes.
+
+    Example: sciedu session stopping-distance --minutes 45 --lang zh --format html -o plan.html
+    """
+    from sciedu import sources
+    from sciedu.guides import printable
+    from sciedu.guides.session import default_minutes, session_plan
+
+    project = _project(project_dir)
+    activities, _ = sources.load_library(project.activities)
+    found = [a for a in activities if activity in (a.id, a.key)]
+    if not found:
+        from sciedu.errors import did_you_mean
+
+        raise UsageError(f"no activity {activity!r}{did_you_mean(activity, {a.id for a in activities})}; run `sciedu check` if it should exist")
+    chosen = found[0]
+    title, sections = session_plan(chosen, minutes or default_minutes(chosen), lang, notebook_link=f"{chosen.id}-{lang}.ipynb")
+    text = f"# {title}\n\n" + "\n".join(s.markdown() for s in sections)
+    if fmt == "html":
+        text = printable.render(title, text, lang=lang, assets="assets/")
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+    else:
+        click.echo(text)
+
+
 def _curriculum(project):
     from sciedu import curriculum as curriculum_module
     from sciedu.commands import report

@@ -13,7 +13,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from sciedu.errors import Finding, did_you_mean, error
-from sciedu.model import GRADE_BANDS, LANGUAGES, SUBJECTS, Metadata, Misconception, Review, Source, Text
+from sciedu.model import (
+    GRADE_BANDS,
+    LANGUAGES,
+    PHASES,
+    SUBJECTS,
+    Differentiation,
+    Metadata,
+    Misconception,
+    Myth,
+    Phase,
+    Prompt,
+    QuizItem,
+    Review,
+    RubricRow,
+    Source,
+    Term,
+    Text,
+)
 from sciedu.yamlfile import KeyPath, LocatedYAML
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -165,6 +182,30 @@ REVIEW = record(
 )
 MISCONCEPTION = record({"misconception": (True, bilingual), "addressed_by": (True, bilingual)}, Misconception)
 EXECUTION = record({"timeout": (False, positive_int)}, lambda **kw: kw)
+PHASE = record({"phase": (True, choice(tuple(dict.fromkeys(p for ps in PHASES.values() for p in ps)))),
+                "minutes": (True, positive_int), "what": (True, bilingual)}, Phase)
+TERM = record({"term": (True, bilingual), "definition": (True, bilingual), "avoid": (False, bilingual)}, Term)
+PROMPT = record({"prompt": (True, bilingual), "expected": (True, bilingual)}, Prompt)
+
+
+def index(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Invalid(f"expected the 0-based index of the correct option, found {_describe(value)}")
+    return value
+
+
+def _quiz_item(**fields: Any) -> QuizItem:
+    item = QuizItem(**fields)
+    if item.answer >= len(item.options):
+        raise Invalid(f"answer is option {item.answer} (0-based) but there are only {len(item.options)} options", ("answer",))
+    return item
+
+
+QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(bilingual, allow_empty=False)),
+                    "answer": (True, index), "explanation": (True, bilingual), "misconception": (False, bilingual)}, _quiz_item)
+RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bilingual, allow_empty=False))}, RubricRow)
+MYTH = record({"claim": (True, bilingual), "truth": (True, bilingual)}, Myth)
+DIFFERENTIATION = record({"support": (False, list_of(bilingual)), "extension": (False, list_of(bilingual))}, Differentiation)
 
 
 @dataclass(frozen=True)
@@ -192,6 +233,16 @@ SCHEMA: dict[str, Option] = {
     "authors": Option(True, list_of(text, allow_empty=False), "who wrote it"),
     "review": Option(True, REVIEW, "who checked the science, when, against which sources"),
     "execution": Option(False, EXECUTION, "execution settings such as the per-cell timeout in seconds"),
+    "model": Option(False, choice(tuple(PHASES)), "the instructional model: 5e or poe (predict-observe-explain)"),
+    "phases": Option(False, list_of(PHASE), "the lesson's phases with minutes that add up to the duration"),
+    "vocabulary": Option(False, list_of(TERM), "key terms with age-appropriate definitions"),
+    "analogies": Option(False, list_of(bilingual), "analogies for explaining at this age"),
+    "differentiation": Option(False, DIFFERENTIATION, "support and extension ideas"),
+    "discussion": Option(False, list_of(PROMPT), "discussion prompts with the expected answers"),
+    "assessment": Option(False, list_of(QUIZ_ITEM), "multiple-choice items for a pre/post quiz"),
+    "rubric": Option(False, list_of(RUBRIC_ROW), "a claim-evidence-reasoning (or similar) rubric"),
+    "myth": Option(False, MYTH, "a popular myth to check with the class"),
+    "careers": Option(False, list_of(bilingual), "careers that use this science"),
 }
 
 

@@ -43,6 +43,59 @@ class Review:
     sources: tuple[Source, ...]
 
 
+PHASES = {
+    "5e": ("engage", "explore", "explain", "elaborate", "evaluate"),
+    "poe": ("engage", "predict", "observe", "explain", "evaluate"),
+}
+
+
+@dataclass(frozen=True)
+class Phase:
+    phase: str
+    minutes: int
+    what: Text
+
+
+@dataclass(frozen=True)
+class Term:
+    term: Text
+    definition: Text
+    avoid: Text | None = None
+
+
+@dataclass(frozen=True)
+class Prompt:
+    prompt: Text
+    expected: Text
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    question: Text
+    options: tuple[Text, ...]
+    answer: int
+    explanation: Text
+    misconception: Text | None = None
+
+
+@dataclass(frozen=True)
+class RubricRow:
+    criterion: Text
+    levels: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Myth:
+    claim: Text
+    truth: Text
+
+
+@dataclass(frozen=True)
+class Differentiation:
+    support: tuple[Text, ...] = ()
+    extension: tuple[Text, ...] = ()
+
+
 @dataclass(frozen=True)
 class Metadata:
     id: str
@@ -62,6 +115,17 @@ class Metadata:
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
     prior_knowledge: tuple[Text, ...] = ()
     timeout: int = 60
+    # for the teacher guide and the scientist-in-school session plan
+    model: str = "5e"
+    phases: tuple[Phase, ...] = ()
+    vocabulary: tuple[Term, ...] = ()
+    analogies: tuple[Text, ...] = ()
+    differentiation: Differentiation = Differentiation()
+    discussion: tuple[Prompt, ...] = ()
+    assessment: tuple[QuizItem, ...] = ()
+    rubric: tuple[RubricRow, ...] = ()
+    myth: Myth | None = None
+    careers: tuple[Text, ...] = ()
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """Every standard an activity names must be a real item of a framework in ``curriculum/``.
 
 Unknown framework or code: an error with did-you-mean suggestions. A grade band that does not fit the
-item's: a warning (an activity may stretch a band on purpose).
+item's: a warning (an activity may stretch a band on purpose). University general-education activities
+may claim upper-secondary (10-12) items: such courses revisit school science for non-science majors.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def aligned_items_exist(activity: Activity, context: Context) -> Iterator[Findin
         if item is None:
             yield error(activity.yaml_path, line, "standard-unknown", f"{standard!r} is not an item of {framework_id}{_suggest(code, framework.items)}")
             continue
-        if not item.fits_band(activity.metadata.grade_band):
+        band = activity.metadata.grade_band
+        if not item.fits_band(band) and not (band == "university" and item.band == "10-12"):
             yield warning(activity.yaml_path, line, "standard-band-mismatch",
                           f"{standard} is for band {item.band} but the activity is for {activity.metadata.grade_band}")
 

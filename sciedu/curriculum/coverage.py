@@ -1,8 +1,8 @@
 """Which items the activities teach, and which nothing teaches yet.
 
 An activity covers an item when it names the item or one of the item's descendants. The coverage matrix
-has the framework's row items (``coverage_rows`` in framework.yaml, else its top-level items) against
-the grade bands.
+has the framework's row items (``coverage_rows`` in framework.yaml, else its leaf items) against the
+grade bands.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ class Coverage:
 def row_items(framework: Framework) -> list[Item]:
     if framework.coverage_rows:
         return [i for i in framework.items.values() if i.type == framework.coverage_rows]
-    return [i for i in framework.items.values() if i.parent is None]
+    parents = {i.parent for i in framework.items.values()}
+    return [i for i in framework.items.values() if i.code not in parents]
 
 
 def bands_of(framework: Framework, activities: list[Activity]) -> tuple[str, ...]:

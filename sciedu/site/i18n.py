@@ -56,6 +56,20 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "filter_all": {"zh": "全部", "en": "All"},
     "other_language": {"zh": "English version", "en": "中文版"},
+    "teacher_guide": {"zh": "教师指南", "en": "Teacher guide"},
+    "teacher_notebook": {"zh": "教师版 notebook", "en": "Teacher notebook"},
+    "session_plan": {"zh": "科学家进校园方案", "en": "Scientist-in-school plan"},
+    "session_plans": {"zh": "各活动的进校园方案", "en": "Session plans by activity"},
+    "scientists": {"zh": "科学家进校园", "en": "Scientists in schools"},
+    "print_version": {"zh": "打印版（A4）", "en": "Printable version (A4)"},
+    "sessions_intro": {
+        "zh": "每个活动都有一份现成的科学家进校园方案（小学约 90 分钟，中学约 120 分钟）。",
+        "en": "Every activity has a ready scientist-in-school plan (about 90 minutes in primary, 120 in secondary school).",
+    },
+    "session_other_lengths": {
+        "zh": "需要其他时长（如 40 或 45 分钟）？运行 `sciedu session {id} --minutes 45 --lang {lang} --format html`。",
+        "en": "Need another length (such as 40 or 45 minutes)? Run `sciedu session {id} --minutes 45 --lang {lang} --format html`.",
+    },
     "standards_overview": {"zh": "课程标准概览", "en": "Standards overview"},
     "standards_items": {"zh": "条目与对应活动", "en": "Items and activities"},
     "standards_intro": {

@@ -22,6 +22,9 @@ from typing import Any
 
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
+from sciedu.guides import printable
+from sciedu.guides.session import default_minutes, session_plan
+from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
 from sciedu.site import markdown, standards
 from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
@@ -55,6 +58,7 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
         _write_activity(docs, activity, lang, notebooks[activity.key], curriculum, student_only)
     if not student_only:
         _write(docs / "teacher" / "index.md", _teacher_index(ordered, lang))
+        _write(docs / "sessions" / "index.md", _sessions_index(ordered, lang))
     standards_nav = standards.write_pages(docs, lang, curriculum, ordered)
     return _nav(docs, ordered, lang, student_only, standards_nav)
 
@@ -127,8 +131,33 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     body = teacher_page.markdown + "\n\n" + standards.activity_standards(activity, curriculum, lang) + "\n\n" + _teacher_notes(activity, lang)
     back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
-    _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back, banner))
+    guide_links = [("guide.md", t("teacher_guide", lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
+    _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner))
     _write_files(teacher_dir, teacher_page.files)
+    _write_guide(teacher_dir, activity, curriculum, nbs.teacher, lang)
+    _write_session(docs / "sessions" / m.subject / m.id, activity, lang)
+
+
+def _write_guide(folder: Path, activity: Activity, curriculum: Curriculum, teacher_nb: Any, lang: str) -> None:
+    guide = teacher_guide(activity, curriculum, teacher_nb, lang)
+    print_link = f'<div class="sciedu-downloads" markdown>\n\n[{t("print_version", lang)}](guide-print.html){{ .md-button }}\n\n</div>\n\n'
+    page = guide.markdown().replace("\n\n", "\n\n" + print_link, 1)
+    _write(folder / "guide.md", page)
+    _write_files(folder, guide.files)
+    _write(folder / "guide-print.html", printable.render(guide.title, guide.markdown(), lang=lang, assets="../../../assets/",
+                                                       source=f"sciedu · {activity.key} · {activity.metadata.licence}"))
+
+
+def _write_session(folder: Path, activity: Activity, lang: str) -> None:
+    m = activity.metadata
+    notebook = f"../../../activities/{m.subject}/{m.id}/{m.id}-{lang}.ipynb"
+    title, sections = session_plan(activity, default_minutes(activity), lang, notebook_link=f"[{m.id}-{lang}.ipynb]({notebook})")
+    body = "\n".join(section.markdown() for section in sections)
+    other = t("session_other_lengths", lang, id=activity.key, lang=lang)
+    print_link = f'<div class="sciedu-downloads" markdown>\n\n[{t("print_version", lang)}](session-print.html){{ .md-button }}\n\n</div>'
+    _write(folder / "index.md", f"# {title}\n\n{print_link}\n\n{other}\n\n{body}")
+    print_body = body.replace(notebook, f"{m.id}-{lang}.ipynb")
+    _write(folder / "session-print.html", printable.render(title, f"# {title}\n\n{print_body}", lang=lang, assets="../../../assets/"))
 
 
 def _read(path: Path) -> str:
@@ -236,12 +265,31 @@ def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool, 
     nav: Nav = [{t("home", lang): "index.md"}, {t("activities", lang): activity_nav}]
     if not student_only:
         teacher_nav: Nav = [{t("teacher_overview", lang): "teacher/index.md"}]
-        teacher_nav += [{a.metadata.title[lang]: f"teacher/{a.key}/index.md"} for a in activities]
+        teacher_nav += [{a.metadata.title[lang]: [
+            {t("teacher_notebook", lang): f"teacher/{a.key}/index.md"},
+            {t("teacher_guide", lang): f"teacher/{a.key}/guide.md"},
+        ]} for a in activities]
         nav.append({t("teacher_section", lang): teacher_nav})
+        scientists: Nav = [{_page_title(docs / name): name} for name in SCIENTIST_PAGES if (docs / name).is_file()]
+        scientists.append({t("session_plans", lang): "sessions/index.md"})
+        scientists += [{a.metadata.title[lang]: f"sessions/{a.key}/index.md"} for a in activities]
+        nav.append({t("scientists", lang): scientists})
     nav.append({t("standards", lang): standards_nav})
-    for extra in sorted(p for p in docs.glob("*.md") if p.name != "index.md"):
+    placed = set(SCIENTIST_PAGES)
+    for extra in sorted(p for p in docs.glob("*.md") if p.name != "index.md" and p.name not in placed):
         nav.append({_page_title(extra): extra.name})
     return nav
+
+
+SCIENTIST_PAGES = ("scientists.md", "session-template.md", "report.md")
+
+
+def _sessions_index(activities: list[Activity], lang: str) -> str:
+    lines = [f"# {t('session_plans', lang)}", "", t("sessions_intro", lang), ""]
+    for a in activities:
+        m = a.metadata
+        lines.append(f"- [{m.title[lang]}]({a.key}/index.md) · {BAND_NAMES[m.grade_band][lang]} · {default_minutes(a)} {t('minutes', lang)}")
+    return "\n".join(lines) + "\n"
 
 
 def _page_title(path: Path) -> str:

@@ -216,9 +216,10 @@ def _cell(item: Item, lang: str) -> str:
     return f"[**{item.id}**]({item_link(item, '../')}) {item.name[lang]}<br><small>{statement}</small>"
 
 
-def activity_standards(activity: Activity, curriculum: Curriculum, lang: str) -> str:
+def activity_standards(activity: Activity, curriculum: Curriculum, lang: str, *, heading: bool = True,
+                       from_root: str = "../../../") -> str:
     """The "standards this activity teaches" section of an activity page: full statements, linked."""
-    lines = [f"## {t('standards', lang)}", ""]
+    lines = [f"## {t('standards', lang)}", ""] if heading else []
     for standard in activity.metadata.standards:
         item = curriculum.item(standard)
         if item is None:
@@ -226,6 +227,6 @@ def activity_standards(activity: Activity, curriculum: Curriculum, lang: str) ->
             continue
         framework = curriculum.frameworks[item.framework]
         statement = item.statement_in(lang)
-        lines.append(f"- [**{item.code}** {item.name[lang]}]({item_link(item, '../../../')}) "
+        lines.append(f"- [**{item.code}** {item.name[lang]}]({item_link(item, from_root)}) "
                      f"<small>({framework.title[lang]})</small>" + (f": {statement}" if statement != item.name[lang] else ""))
     return "\n".join(lines)

@@ -1,0 +1,65 @@
+"""A standalone printable page (A4, no navigation, a page break before each section) from Markdown.
+
+Uses the same Markdown dialect as the site (Python-Markdown with the pymdownx extensions mkdocs
+installs) and the site's bundled KaTeX, so nothing is fetched from outside.
+"""
+
+from __future__ import annotations
+
+import html
+
+import markdown as md
+
+EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.arithmatex"]
+EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
+
+PRINT_CSS = """
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+html { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10.5pt; line-height: 1.5; color: #111; }
+body { margin: 0 auto; max-width: 180mm; }
+h1 { font-size: 18pt; margin: 0 0 4mm; }
+h2 { font-size: 13.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-before: page; }
+h1 + h2, body > h2:first-of-type { break-before: auto; }
+h3 { font-size: 11.5pt; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; table-layout: fixed; }
+th, td { border: 1px solid #aaa; padding: 1.2mm 1.8mm; vertical-align: top; overflow-wrap: anywhere; text-align: left; }
+th { background: #eee; }
+tr, li, .admonition, pre { break-inside: avoid; }
+pre, code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 2mm; border-radius: 1mm; }
+img, svg { max-width: 100%; height: auto; }
+.admonition { border-left: 3px solid #888; padding: 1mm 3mm; margin: 2mm 0; }
+.admonition-title { font-weight: bold; margin: 0; }
+.sciedu-controls { display: flex; flex-wrap: wrap; gap: 2mm 6mm; }
+.sciedu-widget-note, .sciedu-source { color: #555; font-size: 8.5pt; }
+a { color: inherit; text-decoration: none; }
+@media screen { body { padding: 10mm; } }
+"""
+
+
+def render(title: str, body_markdown: str, *, lang: str, assets: str, source: str = "") -> str:
+    """``assets``: the relative path to the site's ``assets/`` folder (for KaTeX)."""
+    body = md.markdown(body_markdown, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    footer = f'<p class="sciedu-source">{html.escape(source)}</p>' if source else ""
+    return f"""<!doctype html>
+<html lang="{'zh-CN' if lang == 'zh' else 'en'}">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="{assets}katex/katex.min.css">
+<style>{PRINT_CSS}</style>
+</head>
+<body>
+{body}
+{footer}
+<script src="{assets}katex/katex.min.js"></script>
+<script src="{assets}katex/auto-render.min.js"></script>
+<script>
+document.querySelectorAll(".arithmatex").forEach(function (el) {{
+  renderMathInElement(el, {{delimiters: [{{left: "\\\\(", right: "\\\\)", display: false}}, {{left: "\\\\[", right: "\\\\]", display: true}}], throwOnError: false}});
+}});
+</script>
+</body>
+</html>
+"""

@@ -1,0 +1,167 @@
+"""The teacher guide: metadata, phases, materials, safety, misconceptions, vocabulary, differentiation,
+discussion, the answer key taken from the executed teacher notebook, the quiz and the rubric."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import nbformat
+
+from sciedu.curriculum import Curriculum
+from sciedu.guides.text import PHASE_NAMES, g
+from sciedu.model import Activity
+from sciedu.site import markdown
+from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
+from sciedu.site.standards import activity_standards
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    body: str
+
+    def markdown(self, level: int = 2) -> str:
+        return f"{'#' * level} {self.title}\n\n{self.body.strip()}\n"
+
+
+@dataclass(frozen=True)
+class Guide:
+    title: str
+    sections: tuple[Section, ...]
+    files: dict[str, bytes]
+
+    def markdown(self) -> str:
+        return f"# {self.title}\n\n" + "\n".join(s.markdown() for s in self.sections)
+
+
+def bullets(texts, lang: str) -> str:
+    return "\n".join(f"- {x[lang]}" for x in texts) or g("no_guide_data", lang)
+
+
+def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbformat.NotebookNode, lang: str,
+                  figure_prefix: str = "figures/guide-") -> Guide:
+    m = activity.metadata
+    answer_key = answer_key_page(teacher_nb, lang, figure_prefix)
+    sections = [
+        Section(g("overview", lang), _overview(activity, lang)),
+        Section(t("objectives", lang), bullets(m.objectives, lang)),
+        Section(t("standards", lang), activity_standards(activity, curriculum, lang, heading=False, from_root="../../../")),
+        Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang)),
+        Section(g("phases", lang), phase_table(activity, lang)),
+        Section(t("materials", lang), bullets(m.materials, lang) if m.materials else t("no_materials", lang)),
+        Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),
+        Section(t("misconceptions", lang), _misconceptions(activity, lang)),
+        Section(g("vocabulary", lang), vocabulary_table(activity, lang)),
+        Section(g("differentiation", lang), _differentiation(activity, lang)),
+        Section(g("discussion", lang), _discussion(activity, lang)),
+        Section(g("answer_key", lang), answer_key.markdown),
+        Section(g("quiz", lang), quiz(activity, lang, with_answers=True)),
+        Section(g("rubric", lang), rubric_table(activity, lang)),
+    ]
+    title = f"{g('guide', lang)}：{m.title[lang]}" if lang == "zh" else f"{g('guide', lang)}: {m.title[lang]}"
+    return Guide(title, tuple(sections), answer_key.files)
+
+
+def _overview(activity: Activity, lang: str) -> str:
+    m = activity.metadata
+    model = g("model_" + m.model, lang)
+    rows = [
+        (t("subject", lang), SUBJECT_NAMES[m.subject][lang]),
+        (t("grade_band", lang), BAND_NAMES[m.grade_band][lang]),
+        (t("duration", lang), f"{m.duration} {t('minutes', lang)}"),
+        ({"zh": "教学模式", "en": "Model"}[lang], model),
+    ]
+    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return f"{m.summary[lang]}\n\n{table}"
+
+
+def phase_table(activity: Activity, lang: str) -> str:
+    m = activity.metadata
+    if not m.phases:
+        return g("no_guide_data", lang)
+    lines = [f"| {g('phase', lang)} | {g('minutes', lang)} | {g('what', lang)} |", "|---|---:|---|"]
+    lines += [f"| {PHASE_NAMES[p.phase][lang]} | {p.minutes} | {p.what[lang]} |" for p in m.phases]
+    lines.append(f"| **{g('total', lang)}** | **{sum(p.minutes for p in m.phases)}** | |")
+    return "\n".join(lines)
+
+
+def _misconceptions(activity: Activity, lang: str) -> str:
+    rows = activity.metadata.misconceptions
+    if not rows:
+        return g("no_guide_data", lang)
+    head = f"| {t('misconceptions', lang)} | {t('addressed_by', lang)} |\n|---|---|\n"
+    return head + "\n".join(f"| {c.misconception[lang]} | {c.addressed_by[lang]} |" for c in rows)
+
+
+def vocabulary_table(activity: Activity, lang: str) -> str:
+    terms = activity.metadata.vocabulary
+    if not terms:
+        return g("no_guide_data", lang)
+    lines = [f"| {g('term', lang)} | {g('definition', lang)} | {g('avoid', lang)} |", "|---|---|---|"]
+    lines += [f"| **{x.term[lang]}** | {x.definition[lang]} | {x.avoid[lang] if x.avoid else ''} |" for x in terms]
+    return "\n".join(lines)
+
+
+def _differentiation(activity: Activity, lang: str) -> str:
+    d = activity.metadata.differentiation
+    return f"**{g('support', lang)}**\n\n{bullets(d.support, lang)}\n\n**{g('extension', lang)}**\n\n{bullets(d.extension, lang)}"
+
+
+def _discussion(activity: Activity, lang: str) -> str:
+    prompts = activity.metadata.discussion
+    if not prompts:
+        return g("no_guide_data", lang)
+    return "\n".join(f"{n}. {p.prompt[lang]}\n\n    *{g('expected', lang)}:* {p.expected[lang]}\n" for n, p in enumerate(prompts, 1))
+
+
+def quiz(activity: Activity, lang: str, *, with_answers: bool) -> str:
+    items = activity.metadata.assessment
+    if not items:
+        return g("no_guide_data", lang)
+    letters = "ABCDEFGH"
+    lines = []
+    for n, item in enumerate(items, 1):
+        lines.append(f"{n}. {item.question[lang]}\n")
+        lines += [f"    {letters[i]}. {option[lang]}" for i, option in enumerate(item.options)]
+        lines.append("")
+    if with_answers:
+        lines.append(f"**{g('quiz_answers', lang)}**\n")
+        for n, item in enumerate(items, 1):
+            lines.append(f"{n}. **{letters[item.answer]}**: {item.explanation[lang]}")
+    return "\n".join(lines)
+
+
+def rubric_table(activity: Activity, lang: str) -> str:
+    rows = activity.metadata.rubric
+    if not rows:
+        return g("no_guide_data", lang)
+    names = g("levels", lang).split("|")
+    width = max(len(r.levels) for r in rows)
+    head = [g("criterion", lang), *(names[i] if i < len(names) else str(i + 1) for i in range(width))]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| **" + r.criterion[lang] + "** | " + " | ".join(level[lang] for level in r.levels) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def solution_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The exercises with their solutions: each solution cell, after the prompt that precedes it."""
+    cells = nb.cells
+    keep: list[int] = []
+    for index, cell in enumerate(cells):
+        if "solution" in cell.metadata.get("tags", []):
+            if index > 0 and cells[index - 1].cell_type == "markdown" and "solution" not in cells[index - 1].metadata.get("tags", []) \
+                    and index - 1 not in keep:
+                keep.append(index - 1)
+            keep.append(index)
+    out = nbformat.v4.new_notebook(metadata=nb.metadata)
+    out.cells = [copy.deepcopy(cells[i]) for i in keep]
+    return out
+
+
+def answer_key_page(teacher_nb: nbformat.NotebookNode, lang: str, figure_prefix: str) -> markdown.Page:
+    subset = solution_cells(teacher_nb)
+    # inside the guide the solutions are shown plainly, not in "solution" call-outs
+    for cell in subset.cells:
+        cell.metadata["tags"] = [x for x in cell.metadata.get("tags", []) if x not in ("solution", "hide-input", "remove-input")]
+    return markdown.convert(subset, lang, figure_prefix=figure_prefix)

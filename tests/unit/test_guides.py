@@ -1,0 +1,82 @@
+"""Teacher guides and session plans: phase minutes, safety, run-of-show arithmetic, guide sections."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sciedu import sources
+from sciedu.checks import guides
+from sciedu.checks.context import Context
+from sciedu.guides.session import run_of_show, session_plan
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture
+def activity_with(tmp_path: Path):
+    def make(old: str = "", new: str = ""):
+        folder = tmp_path / "physics" / "tiny-speed"
+        shutil.copytree(DATA / "library" / "physics" / "tiny-speed", folder, dirs_exist_ok=True)
+        path = folder / "activity.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        activity, findings = sources.load_activity(folder)
+        assert findings == [], findings
+        return activity
+
+    return make
+
+
+def test_phase_minutes_must_add_up_to_the_duration(activity_with) -> None:
+    assert list(guides.phases_add_up(activity_with(), Context())) == []
+    activity = activity_with("    minutes: 10\n", "    minutes: 12\n")
+    findings = list(guides.phases_add_up(activity, Context()))
+    assert [f.rule for f in findings] == ["phase-minutes"]
+    assert "5 + 12 + 5 = 22 minutes but duration is 20" in findings[0].message
+    lines = activity.yaml_path.read_text(encoding="utf-8").splitlines()
+    assert lines[findings[0].line - 1] == "phases:"
+
+
+def test_physical_materials_need_safety_notes(activity_with) -> None:
+    activity = activity_with("materials: []", "materials:\n  - {zh: 玩具小车, en: a toy car}")
+    findings = list(guides.safety_with_materials(activity, Context()))
+    assert [f.rule for f in findings] == ["safety-missing"]
+
+
+@pytest.mark.parametrize("minutes", [40, 45, 90, 120])
+def test_run_of_show_adds_up_exactly(minutes: int) -> None:
+    segments = run_of_show(minutes)
+    assert sum(s.minutes for s in segments) == minutes
+    assert all(s.minutes >= 1 for s in segments)
+    assert [s.start for s in segments] == [sum(x.minutes for x in segments[:i]) for i in range(len(segments))]
+    qa = next(s.minutes for s in segments if s.key == "qa")
+    if minutes >= 90:
+        assert abs(qa - minutes / 4) <= 0.5  # about a quarter of long sessions
+    assert max(segments, key=lambda s: s.minutes).key in ("hands_on", "qa")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=30, max_value=180))
+def test_any_length_adds_up(minutes: int) -> None:
+    assert sum(s.minutes for s in run_of_show(minutes)) == minutes
+
+
+def test_lengths_outside_the_range_are_refused() -> None:
+    with pytest.raises(ValueError, match="30 to 180"):
+        run_of_show(10)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_session_plan_has_every_template_section(activity_with, lang: str) -> None:
+    title, sections = session_plan(activity_with(), 45, lang)
+    assert ("45" in title) and len(sections) == 10
+    text = "\n".join(s.markdown() for s in sections)
+    assert "2 ÷ 4 = 0.5" in text  # the quiz comes from the activity's assessment items
+    assert ("速度" if lang == "zh" else "speed") in text  # the language guide uses its vocabulary
+    assert ("**45**" in text) and text.count("|") > 40
