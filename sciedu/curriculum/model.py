@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +54,9 @@ class Framework:
     coverage_rows: str | None = None
 
     def children(self, code: str | None) -> list[Item]:
-        return [item for item in self.items.values() if item.parent == code]
+        """In reading order: structural items first, then by grade (KG, 01 … 12), then by code."""
+        found = [item for item in self.items.values() if item.parent == code]
+        return sorted(found, key=lambda i: (i.grades[0].replace("KG", "00") if i.grades else "", _natural(i.code))) if any(i.grades for i in found) else found
 
     def ancestors(self, code: str) -> list[Item]:
         out, seen = [], set()
@@ -64,6 +67,11 @@ class Framework:
             if item is not None:
                 out.append(item)
         return out
+
+
+def _natural(code: str) -> tuple:
+    """'MS-PS3-10' after 'MS-PS3-9'."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code))
 
 
 @dataclass(frozen=True)

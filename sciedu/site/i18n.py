@@ -67,8 +67,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every activity has a ready scientist-in-school plan (about 90 minutes in primary, 120 in secondary school).",
     },
     "session_other_lengths": {
-        "zh": "需要其他时长（如 40 或 45 分钟）？运行 `sciedu session {id} --minutes 45 --lang {lang} --format html`。",
-        "en": "Need another length (such as 40 or 45 minutes)? Run `sciedu session {id} --minutes 45 --lang {lang} --format html`.",
+        "zh": "需要其他时长（如 40 或 45 分钟）？运行 `sciedu session {id} --minutes 45 --lang {code} --format html`。",
+        "en": "Need another length (such as 40 or 45 minutes)? Run `sciedu session {id} --minutes 45 --lang {code} --format html`.",
     },
     "standards_overview": {"zh": "课程标准概览", "en": "Standards overview"},
     "standards_items": {"zh": "条目与对应活动", "en": "Items and activities"},

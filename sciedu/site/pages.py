@@ -153,7 +153,7 @@ def _write_session(folder: Path, activity: Activity, lang: str) -> None:
     notebook = f"../../../activities/{m.subject}/{m.id}/{m.id}-{lang}.ipynb"
     title, sections = session_plan(activity, default_minutes(activity), lang, notebook_link=f"[{m.id}-{lang}.ipynb]({notebook})")
     body = "\n".join(section.markdown() for section in sections)
-    other = t("session_other_lengths", lang, id=activity.key, lang=lang)
+    other = t("session_other_lengths", lang, id=activity.key, code=lang)
     print_link = f'<div class="sciedu-downloads" markdown>\n\n[{t("print_version", lang)}](session-print.html){{ .md-button }}\n\n</div>'
     _write(folder / "index.md", f"# {title}\n\n{print_link}\n\n{other}\n\n{body}")
     print_body = body.replace(notebook, f"{m.id}-{lang}.ipynb")
