@@ -167,6 +167,39 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
         click.echo(text)
 
 
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+def report(project_dir: Path | None, folder: Path, fmt: str, lang: str) -> None:
+    """Aggregate evaluation records of held sessions (YAML/CSV files in FOLDER).
+
+    Prints sessions, students reached and the mean pre→post gain per activity. Bad records are reported
+    as findings (path:line) and skipped; the others are still counted. Exit 1 if any record was bad.
+    """
+    from sciedu import evaluation, sources
+
+    try:
+        project = _project(project_dir)
+        activities, _ = sources.load_library(project.activities)
+        known = {a.key for a in activities}
+    except UsageError:
+        known = None  # records can be summarised outside a project too
+    records, findings = evaluation.load_records(folder, known_activities=known)
+    summary = evaluation.aggregate(records)
+    if fmt == "json":
+        click.echo(evaluation.render_json(summary))
+    elif fmt == "md":
+        click.echo(evaluation.render_markdown(summary, lang, findings=findings))
+    else:
+        click.echo(evaluation.render_text(summary, lang))
+    for finding in findings:
+        click.echo(finding.format(), err=True)
+    if any(f.severity == "error" for f in findings):
+        sys.exit(1)
+
+
 def _curriculum(project):
     from sciedu import curriculum as curriculum_module
     from sciedu.commands import report

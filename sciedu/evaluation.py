@@ -376,7 +376,7 @@ def _load_yaml(path: Path) -> LocatedYAML:
         # PyYAML raises a plain ValueError for an unquoted impossible date (date: 2024-02-30), which would lose
         # the whole file; read it again with dates as text, so only that record is reported.
         source = path.read_text(encoding="utf-8")
-        located = LocatedYAML(path, yaml.load(source, Loader=_DatesAsText))  # noqa: S506 (a SafeLoader subclass)
+        located = LocatedYAML(path, yaml.load(source, Loader=_DatesAsText))
         node = yaml.compose(source, Loader=_DatesAsText)
         if node is not None:
             yamlfile._record_lines(node, (), located.lines)
@@ -488,6 +488,8 @@ class Report:
     rural_students: int
     paired_sessions: int
     mean_gain: Fraction | None
+    gain_max_score: Fraction | None
+    mean_gain_share: Fraction | None
     normalised_sessions: int
     normalised_gain: Fraction | None
     rated_sessions: int
@@ -510,8 +512,11 @@ def aggregate(records: Iterable[Record]) -> Report:
       marks before has no normalised gain and is left out of that mean.
     - When an activity's sessions use different full marks, class means are rescaled to the full marks that
       most of its scored sessions use (ties: the larger), which is the activity's ``max_score``.
-    - The overall mean gain and normalised gain are weighted by number of sessions: the mean over all
-      paired sessions, i.e. the activities' means weighted by their paired sessions (not by students).
+    - The overall gains are weighted by number of sessions: the mean over all paired sessions, i.e. the
+      activities' means weighted by their paired sessions (not by students). ``mean_gain_share`` is the gain
+      as a share of full marks (0.25 = a quarter of full marks). ``mean_gain`` in points is given only when
+      every activity with paired sessions has the same full marks (``gain_max_score``); points out of 5 and
+      points out of 10 cannot be averaged, so otherwise it is None.
     """
     records = list(records)
     groups: dict[str, list[Record]] = defaultdict(list)
@@ -534,7 +539,7 @@ def aggregate(records: Iterable[Record]) -> Report:
         rural_sessions=len(rural),
         rural_students=sum(r.students for r in rural),
         paired_sessions=sum(a.paired_sessions for a in activities),
-        mean_gain=_weighted([(a.paired_sessions, a.mean_gain) for a in activities]),
+        **_overall_gain(activities),
         normalised_sessions=sum(a.normalised_sessions for a in activities),
         normalised_gain=_weighted([(a.normalised_sessions, a.normalised_gain) for a in activities]),
         rated_sessions=sum(a.rated_sessions for a in activities),
@@ -560,6 +565,17 @@ def _activity_stats(activity: str, group: list[Record]) -> ActivityStats:
         mean_pre=_mean(pre), mean_post=_mean(post), mean_gain=_mean(gains), normalised_gain=_mean(normalised),
         rated_sessions=len(ratings), mean_rating=_mean(ratings),
     )
+
+
+def _overall_gain(activities: tuple[ActivityStats, ...]) -> dict[str, Fraction | None]:
+    paired = [a for a in activities if a.mean_gain is not None]
+    scales = {a.max_score for a in paired}
+    common = scales.pop() if len(scales) == 1 else None
+    return {
+        "mean_gain": _weighted([(a.paired_sessions, a.mean_gain) for a in paired]) if common else None,
+        "gain_max_score": common,
+        "mean_gain_share": _weighted([(a.paired_sessions, a.mean_gain / a.max_score) for a in paired]),
+    }
 
 
 def _scale(group: list[Record]) -> Fraction:
@@ -588,8 +604,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "count_item": {"zh": "{name} {n} 场", "en": "{name} {n}"},
     "rural_line": {"zh": "农村学校：{n} 场，学生 {students} 人次", "en": "Rural schools: {n} sessions, {students} students"},
     "regions_line": {"zh": "地区：{regions}", "en": "Regions: {regions}"},
-    "gain_line": {"zh": "平均提升（按场次平均）：{gain} 分；标准化增益 {g}（{n} 场有前后测成绩）",
-                  "en": "Mean gain (each session counts once): {gain} points; normalised gain {g} ({n} sessions with pre- and post-test)"},
+    "gain_line": {"zh": "平均提升（按场次平均）：{gain}；标准化增益 {g}（{n} 场有前后测成绩）",
+                  "en": "Mean gain (each session counts once): {gain}; normalised gain {g} ({n} sessions with pre- and post-test)"},
+    "gain_points": {"zh": "{points} 分（满分 {max} 分），相当于满分的 {share}", "en": "{points} points out of {max}, {share} of full marks"},
+    "gain_share": {"zh": "相当于满分的 {share}", "en": "{share} of full marks"},
     "no_gain": {"zh": "还没有同时有前测和后测成绩的场次。", "en": "No session has both pre- and post-test scores yet."},
     "rating_line": {"zh": "教师评分：{rating} / 5（{n} 场有评分）", "en": "Teachers' rating: {rating} / 5 ({n} sessions rated)"},
     "activity": {"zh": "活动", "en": "Activity"},
@@ -623,7 +641,8 @@ DEFINITIONS = {
         "提升 = 后测班级均分 − 前测班级均分；标准化增益 = (后测 − 前测) ÷ (满分 − 前测)，按班级均分计算。两者只计同时有前测和后测成绩的场次，"
         "所以提升不一定等于后测均分减前测均分。前测已是满分的班级不计入标准化增益。",
         "同一活动的各场满分不同时，先把班级均分换算到多数场次采用的满分。",
-        "总体的平均提升和标准化增益按场次加权（每场同等计权），不按学生人数加权。",
+        "总体的平均提升和标准化增益按场次加权（每场同等计权），不按学生人数加权。平均提升同时以占满分的百分比给出；"
+        "各活动满分不同时，分数不能直接平均，只给百分比。",
     ],
     "en": [
         "A session is one visit of one scientist to one class. Students are counted per session: a student who attends two sessions counts twice.",
@@ -633,7 +652,9 @@ DEFINITIONS = {
         "Both use only the sessions with both tests, so the gain need not equal post-test mean minus pre-test mean. "
         "A class already at full marks before the session has no normalised gain and is left out of it.",
         "When the sessions of one activity use different full marks, class means are first rescaled to the full marks most of them use.",
-        "The overall mean gain and normalised gain are weighted by number of sessions (every session counts once), not by students.",
+        "The overall mean gain and normalised gain are weighted by number of sessions (every session counts once), not by students. "
+        "The mean gain is also given as a share of full marks; when activities have different full marks, points cannot be "
+        "averaged and only the share is given.",
     ],
 }
 
@@ -681,13 +702,25 @@ def _headlines(report: Report, lang: str) -> list[str]:
     ]
     if report.by_region:
         lines.append(_t("regions_line", lang, regions=sep.join(_t("count_item", lang, name=name, n=n) for name, n in report.by_region.items())))
-    if report.mean_gain is None:
+    if not report.paired_sessions:
         lines.append(_t("no_gain", lang))
     else:
-        lines.append(_t("gain_line", lang, gain=_signed(report.mean_gain), g=_opt(report.normalised_gain), n=report.paired_sessions))
+        lines.append(_t("gain_line", lang, gain=_gain_text(report, lang), g=_opt(report.normalised_gain), n=report.paired_sessions))
     if report.mean_rating is not None:
         lines.append(_t("rating_line", lang, rating=_fixed(report.mean_rating), n=report.rated_sessions))
     return lines
+
+
+def _gain_text(report: Report, lang: str) -> str:
+    share = _percent(report.mean_gain_share) if report.mean_gain_share is not None else "—"
+    if report.mean_gain is None or report.gain_max_score is None:
+        return _t("gain_share", lang, share=share)
+    return _t("gain_points", lang, points=_signed(report.mean_gain), max=_plain(report.gain_max_score), share=share)
+
+
+def _percent(share: Fraction) -> str:
+    shown = _fixed(share * 100, 0)
+    return f"{shown}%" if shown.startswith("-") or shown == "0" else f"+{shown}%"
 
 
 def _table_rows(report: Report, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -780,7 +813,8 @@ def bar_chart_svg(report: Report, lang: str) -> str:
     desc = "; ".join(f"{a.activity}: {_t('pre_short', lang)} {_out_of(a.mean_pre, a.max_score)}, "
                      f"{_t('post_short', lang)} {_out_of(a.mean_post, a.max_score)}" for a in report.activities)
     parts = [f'<svg class="sciedu-chart" role="img" aria-labelledby="sciedu-eval-title sciedu-eval-desc" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" style="max-width:100%;height:auto" '
+             f'xmlns="http://www.w3.org/2000/svg" '
              f'font-family="sans-serif" font-size="13" fill="currentColor">',
              f'<title id="sciedu-eval-title">{html.escape(title)}</title><desc id="sciedu-eval-desc">{html.escape(desc)}</desc>']
     for quarter in range(5):

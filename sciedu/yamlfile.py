@@ -39,7 +39,11 @@ class YAMLSyntaxError(Exception):
 
 
 def load(path: Path) -> LocatedYAML:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise YAMLSyntaxError(error(path, line, "yaml-encoding", "the file is not UTF-8 text; save it as UTF-8")) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -50,6 +54,8 @@ def load(path: Path) -> LocatedYAML:
         raise YAMLSyntaxError(error(path, line, "yaml-syntax", f"malformed YAML: {problem}")) from None
     except yaml.YAMLError as exc:
         raise YAMLSyntaxError(error(path, 1, "yaml-syntax", f"malformed YAML: {exc}")) from None
+    except ValueError as exc:  # e.g. an impossible date such as 2024-02-30, which PyYAML turns into a date
+        raise YAMLSyntaxError(error(path, 1, "yaml-value", f"invalid value: {exc}; quote it if it is meant as text")) from None
     located = LocatedYAML(path, data)
     if node is not None:
         _record_lines(node, (), located.lines)

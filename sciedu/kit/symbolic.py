@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 
 POINTS = 8                # random points tried
 MIN_VALID_POINTS = 3      # points where both sides are defined, needed to trust agreement
-SIMPLIFY_MAX_OPS = 200    # above this, simplify can take minutes; agreement at the points decides instead
+# simplify can take minutes on small inputs such as sin(x)**100*cos(x)**100 - (sin(2*x)/2)**100, so it is
+# tried only on differences this small; for larger ones agreement at the random points decides.
+SIMPLIFY_MAX_OPS = 60
+SIMPLIFY_MAX_POWER = 12
 RELATIVE_TOLERANCE = 1e-9
 SymbolsLike = Iterable["str | sympy.Symbol"]
 
@@ -170,13 +173,21 @@ def _close(x: complex, y: complex) -> bool:
 
 def _constant_ratio(values: list[tuple[complex, complex]]) -> complex | None:
     """a/b when it is the same constant (other than 1) at every point, else None."""
-    ratios = [x / y for x, y in values if y != 0]
-    if len(ratios) < MIN_VALID_POINTS or not all(_close(r, ratios[0]) for r in ratios):
+    ratios = [x / y for x, y in values if x != 0 and y != 0]
+    if len(ratios) < MIN_VALID_POINTS:
         return None
-    return None if _close(ratios[0], 1) else ratios[0]
+    first = ratios[0]
+    if any(abs(r - first) > RELATIVE_TOLERANCE * abs(first) for r in ratios) or _close(first, 1):
+        return None
+    return first
 
 
 def _simplifies_to_zero(difference: sympy.Expr) -> bool:
-    if sympy.count_ops(difference) > SIMPLIFY_MAX_OPS:
+    if sympy.count_ops(difference) > SIMPLIFY_MAX_OPS or _largest_power(difference) > SIMPLIFY_MAX_POWER:
         return False
     return sympy.simplify(difference) == 0
+
+
+def _largest_power(expr: sympy.Expr) -> float:
+    exponents = [abs(p.exp) for p in expr.atoms(sympy.Pow) if p.exp.is_Rational]
+    return float(max(exponents, default=0))

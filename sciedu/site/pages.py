@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sciedu import evaluation
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable
@@ -59,6 +60,10 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
     if not student_only:
         _write(docs / "teacher" / "index.md", _teacher_index(ordered, lang))
         _write(docs / "sessions" / "index.md", _sessions_index(ordered, lang))
+        records = hand_written / "evaluations"
+        if records.is_dir():
+            page = evaluation.report_page(records, lang, example=True, known_activities={a.key for a in activities})
+            _write(docs / "report.md", page)
     standards_nav = standards.write_pages(docs, lang, curriculum, ordered)
     return _nav(docs, ordered, lang, student_only, standards_nav)
 
