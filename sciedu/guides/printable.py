@@ -20,7 +20,8 @@ body { margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 18pt; margin: 0 0 4mm; }
 h2 { font-size: 13.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-before: page; }
 h1 + h2, body > h2:first-of-type { break-before: auto; }
-h3 { font-size: 11.5pt; }
+h3, h4, h5, h6 { font-size: 11pt; break-after: avoid; }
+h2 { break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; table-layout: fixed; }
 th, td { border: 1px solid #aaa; padding: 1.2mm 1.8mm; vertical-align: top; overflow-wrap: anywhere; text-align: left; }
 th { background: #eee; }

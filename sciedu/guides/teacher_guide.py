@@ -4,6 +4,7 @@ discussion, the answer key taken from the executed teacher notebook, the quiz an
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 
 import nbformat
@@ -164,4 +165,6 @@ def answer_key_page(teacher_nb: nbformat.NotebookNode, lang: str, figure_prefix:
     # inside the guide the solutions are shown plainly, not in "solution" call-outs
     for cell in subset.cells:
         cell.metadata["tags"] = [x for x in cell.metadata.get("tags", []) if x not in ("solution", "hide-input", "remove-input")]
+        if cell.cell_type == "markdown":  # the notebook's section headings sit below the guide's own
+            cell.source = re.sub(r"^(#{1,4}) ", r"\1## ", cell.source, flags=re.M)
     return markdown.convert(subset, lang, figure_prefix=figure_prefix)

@@ -120,3 +120,34 @@ def test_catalogue_filters_by_grade_band(page, site_url: str) -> None:
     assert 1 <= len(visible) < total
     assert all(r.get_attribute("data-band") == "7-9" for r in visible)
 
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_printed_guide_fits_a4_without_clipping(browser, site_url: str, lang_prefix: str) -> None:
+    """Print the guide with Chromium: every page is A4, nothing sticks out, every section is in the text."""
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/{lang_prefix}teacher/{ACTIVITY}/guide-print.html")
+    page.emulate_media(media="print")
+    page.locator(".katex").first.wait_for(state="attached")
+    # nothing wider than the printable area (A4 minus 2 × 15 mm margins = 180 mm ≈ 680 CSS px)
+    overflow = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => !e.closest('.katex'))  // KaTeX clips its own stretchy SVG glyphs
+        .filter(e => e.getBoundingClientRect().right > document.body.getBoundingClientRect().right + 1)
+        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert overflow == []
+    headings = page.evaluate("() => [...document.querySelectorAll('h2')].map(h => h.textContent.trim())")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pdf_path = SHOTS / f"guide-{lang_prefix.strip('/') or 'zh'}.pdf"
+    page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=True)
+    context.close()
+    reader = PdfReader(str(pdf_path))
+    assert len(reader.pages) >= len(headings) >= 12  # a page break before each section
+    for pdf_page in reader.pages:
+        width, height = float(pdf_page.mediabox.width), float(pdf_page.mediabox.height)
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2, (width, height)
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+    for heading in headings:
+        assert re.sub(r"\s+", "", heading) in text, heading
