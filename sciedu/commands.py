@@ -48,7 +48,8 @@ def check(project: Project, *, strict: bool = False, execute: bool = True, timeo
     outcome.seconds["load"] = time.perf_counter() - start
     if execute and activities and not pipeline.has_errors(findings):
         if not quiet:
-            click.echo(f"Executing {len(activities) * 4} notebooks ({len(activities)} activities × 2 languages × student/teacher)…", err=True)
+            click.echo(f"Notebooks: {len(activities) * 4} ({len(activities)} activities × 2 languages × student/teacher); "
+                       "unchanged ones come from the cache…", err=True)
         start = time.perf_counter()
         generated, exec_findings = pipeline.execute(project, activities, timeout=timeout, workers=workers,
                                                     progress=None if quiet else _progress)

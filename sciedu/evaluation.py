@@ -28,7 +28,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from sciedu import yamlfile
 from sciedu.errors import Finding, Severity, UsageError, did_you_mean, display_path, error, warning
@@ -326,11 +325,9 @@ def _record_files(folder: Path) -> list[Path]:
 
 def _read_yaml(path: Path, known: Collection[str] | None) -> tuple[list[Record], list[Finding]]:
     try:
-        located = _load_yaml(path)
+        located = yamlfile.load(path)
     except YAMLSyntaxError as exc:
         return [], [exc.finding]
-    except UnicodeDecodeError:
-        return [], [error(path, 1, "evaluation-encoding", "the file is not UTF-8 text; save it as UTF-8")]
     data = located.data
     if data is None:
         return [], [warning(path, 1, "evaluation-empty", "no records in this file")]
@@ -355,32 +352,6 @@ def _read_yaml(path: Path, known: Collection[str] | None) -> tuple[list[Record],
         if record:
             records.append(record)
     return records, findings
-
-
-class _DatesAsText(yaml.SafeLoader):
-    """A SafeLoader that leaves dates as text, so that an impossible date reaches the date validator."""
-
-
-_DatesAsText.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _load_yaml(path: Path) -> LocatedYAML:
-    try:
-        return yamlfile.load(path)
-    except UnicodeDecodeError:
-        raise
-    except ValueError:
-        # PyYAML raises a plain ValueError for an unquoted impossible date (date: 2024-02-30), which would lose
-        # the whole file; read it again with dates as text, so only that record is reported.
-        source = path.read_text(encoding="utf-8")
-        located = LocatedYAML(path, yaml.load(source, Loader=_DatesAsText))
-        node = yaml.compose(source, Loader=_DatesAsText)
-        if node is not None:
-            yamlfile._record_lines(node, (), located.lines)
-        return located
 
 
 def _read_csv(path: Path, known: Collection[str] | None) -> tuple[list[Record], list[Finding]]:

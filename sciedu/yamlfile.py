@@ -32,6 +32,17 @@ class LocatedYAML:
         return 1
 
 
+class Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that dates stay text: the schema validates them, so an impossible
+    date such as 2024-02-30 becomes a located finding instead of a ValueError."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class YAMLSyntaxError(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.format())
@@ -45,8 +56,8 @@ def load(path: Path) -> LocatedYAML:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise YAMLSyntaxError(error(path, line, "yaml-encoding", "the file is not UTF-8 text; save it as UTF-8")) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 (Loader is a SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -54,8 +65,6 @@ def load(path: Path) -> LocatedYAML:
         raise YAMLSyntaxError(error(path, line, "yaml-syntax", f"malformed YAML: {problem}")) from None
     except yaml.YAMLError as exc:
         raise YAMLSyntaxError(error(path, 1, "yaml-syntax", f"malformed YAML: {exc}")) from None
-    except ValueError as exc:  # e.g. an impossible date such as 2024-02-30, which PyYAML turns into a date
-        raise YAMLSyntaxError(error(path, 1, "yaml-value", f"invalid value: {exc}; quote it if it is meant as text")) from None
     located = LocatedYAML(path, data)
     if node is not None:
         _record_lines(node, (), located.lines)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from sciedu.kit.quantities import check_quantity
     from sciedu.kit.symbolic import check_expression, equivalent
     from sciedu.kit.units import QuantityError, read_quantity, unit_registry
-    from sciedu.kit.variants import Variant, VariantTable, variant_table, variants
+    from sciedu.kit.seeded import Variant, VariantTable, variant_table, variants
     from sciedu.kit.widgets import answer_box
 
 _EXPORTS = {
@@ -38,7 +38,7 @@ _EXPORTS = {
     "parse_expression": "parser", "ExpressionError": "parser",
     "MultipleChoice": "choice", "Option": "choice",
     "Prediction": "predict",
-    "Variant": "variants", "VariantTable": "variants", "variants": "variants", "variant_table": "variants",
+    "Variant": "seeded", "VariantTable": "seeded", "variants": "seeded", "variant_table": "seeded",
     "answer_box": "widgets",
 }
 __all__ = sorted(_EXPORTS)

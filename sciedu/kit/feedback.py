@@ -25,7 +25,7 @@ KINDS = (
     "explained",        # explanation recorded
 )
 _DONE = frozenset({"recorded", "revealed", "explained"})
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
 @dataclass(frozen=True)

@@ -139,8 +139,9 @@ def _compare(reading: Reading, target: pint.Quantity, tolerance: Tolerance, lang
         right = tolerance.accepts(given.magnitude, target.magnitude)
         return Feedback(False, "missing_unit", message("q_missing_unit_number_ok" if right else "q_missing_unit", lang))
     if given.dimensionality != target.dimensionality:
-        return Feedback(False, "wrong_dimension", message(
-            "q_wrong_dimension", lang, given=describe_dimension(given, lang), expected=describe_dimension(target, lang)))
+        text = message("q_wrong_dimension", lang, given=describe_dimension(given, lang),
+                       expected=describe_dimension(target, lang))
+        return Feedback(False, "wrong_dimension", text)
     value = given.to(target.units).magnitude
     if tolerance.accepts(value, target.magnitude):
         return Feedback(True, "correct", message("correct", lang))

@@ -94,12 +94,14 @@ def sample(a: sympy.Expr, b: sympy.Expr, *, seed: int = 0) -> list[tuple[complex
 
 
 def declared_symbols(expected: object, symbols: SymbolsLike | None) -> list[sympy.Symbol]:
-    """The symbols a student may use: ``symbols``, or the names in an expected string, or ``x``."""
+    """The symbols a student may use: ``symbols``, or the names in ``expected``, or else ``x``."""
     if symbols is not None:
         return [s if isinstance(s, sympy.Symbol) else sympy.Symbol(str(s)) for s in symbols]
-    if isinstance(expected, str):
+    if isinstance(expected, str) and _names_in(expected):
         return [sympy.Symbol(name) for name in _names_in(expected)]
-    return [] if isinstance(expected, sympy.Basic) else [sympy.Symbol("x")]
+    if isinstance(expected, sympy.Basic) and expected.free_symbols:
+        return []  # the expected expression's own symbols are added by _with_free_symbols
+    return [sympy.Symbol("x")]
 
 
 def expected_expression(expected: object, names: Sequence[sympy.Symbol]) -> sympy.Expr:
@@ -185,7 +187,7 @@ def _constant_ratio(values: list[tuple[complex, complex]]) -> complex | None:
 def _simplifies_to_zero(difference: sympy.Expr) -> bool:
     if sympy.count_ops(difference) > SIMPLIFY_MAX_OPS or _largest_power(difference) > SIMPLIFY_MAX_POWER:
         return False
-    return sympy.simplify(difference) == 0
+    return sympy.expand(difference) == 0 or sympy.simplify(difference) == 0  # expand: fast for polynomials
 
 
 def _largest_power(expr: sympy.Expr) -> float:

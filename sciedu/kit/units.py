@@ -28,28 +28,37 @@ MAX_DECIMAL_EXPONENT = 300
 
 # Longer names first, so that 千米 wins over 米 and 摄氏度 over 度 (the pattern below sorts by length).
 CHINESE_UNITS: dict[str, str] = {
-    "千米": "km", "公里": "km", "米": "m", "分米": "dm", "厘米": "cm", "毫米": "mm", "微米": "um", "纳米": "nm",
+    # length
+    "米": "m", "千米": "km", "公里": "km", "分米": "dm", "厘米": "cm", "毫米": "mm", "微米": "um", "纳米": "nm",
     "光年": "light_year", "天文单位": "au",
-    "秒": "s", "秒钟": "s", "毫秒": "ms", "分钟": "min", "小时": "h", "时": "h", "分": "min", "天": "day", "周": "week", "年": "year",
+    # time
+    "秒": "s", "秒钟": "s", "毫秒": "ms", "分": "min", "分钟": "min", "时": "h", "小时": "h", "天": "day",
+    "周": "week", "年": "year",
+    # mass
     "千克": "kg", "公斤": "kg", "克": "g", "毫克": "mg", "吨": "t",
+    # force, energy, power, pressure
     "牛": "N", "牛顿": "N", "千牛": "kN", "千牛顿": "kN",
     "焦": "J", "焦耳": "J", "千焦": "kJ", "千焦耳": "kJ", "电子伏": "eV", "电子伏特": "eV",
     "卡": "cal", "卡路里": "cal", "千卡": "kcal",
     "瓦": "W", "瓦特": "W", "千瓦": "kW", "千瓦时": "kWh",
     "帕": "Pa", "帕斯卡": "Pa", "千帕": "kPa", "标准大气压": "atm", "大气压": "atm",
+    # electricity
     "安": "A", "安培": "A", "毫安": "mA", "伏": "V", "伏特": "V", "欧": "ohm", "欧姆": "ohm", "千欧": "kohm",
     "库": "C", "库仑": "C", "赫": "Hz", "赫兹": "Hz", "千赫": "kHz", "兆赫": "MHz",
+    # temperature, angle, volume, amount, area
     "摄氏度": "degC", "开": "K", "开尔文": "K", "度": "degree", "弧度": "rad",
-    "升": "L", "毫升": "mL", "公顷": "hectare", "摩尔": "mol",
+    "升": "L", "毫升": "mL", "摩尔": "mol", "公顷": "hectare",
 }
 _POWER_WORDS = {"平方": 2, "二次方": 2, "立方": 3, "三次方": 3}
 
 _CHINESE_UNIT = re.compile(
     "(?P<power>{})?\\s*(?P<unit>{})".format(
         "|".join(_POWER_WORDS), "|".join(sorted(CHINESE_UNITS, key=len, reverse=True))))
-_SYMBOL_WORDS = ((re.compile(r"°\s*C\b"), " degC "), (re.compile(r"°\s*F\b"), " degF "), (re.compile("°"), " degree "),
-                 (re.compile("%"), " percent "), (re.compile("‰"), " permille "), (re.compile("每"), " / "),
-                 (re.compile(r"\bper\b"), " / "))
+_SYMBOL_WORDS = (
+    (re.compile(r"°\s*C\b"), " degC "), (re.compile(r"°\s*F\b"), " degF "), (re.compile("°"), " degree "),
+    (re.compile("%"), " percent "), (re.compile("‰"), " permille "), (re.compile("每"), " / "),
+    (re.compile(r"\bper\b"), " / "),
+)
 
 _NUMBER = re.compile(r"""
     (?P<mantissa>[+-]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+))
@@ -123,8 +132,9 @@ def parse_units(unit_text: str) -> pint.Unit:
         return unit_registry().parse_units(unit_text)
     except pint.UndefinedUnitError as err:
         raise QuantityError("q_unknown_unit", unit=_first(err.unit_names, unit_text)) from None
-    except (pint.PintError, ValueError, TypeError, AttributeError, KeyError, SyntaxError,
-            tokenize.TokenError, ZeroDivisionError, OverflowError):
+    except (pint.PintError, ValueError, TypeError, AttributeError, KeyError, IndexError, SyntaxError,
+            AssertionError, tokenize.TokenError, ArithmeticError, RecursionError):
+        # pint's parser fails in many ways on malformed text ("m /" is an AssertionError)
         raise QuantityError("q_bad_unit", unit=unit_text) from None
 
 

@@ -50,6 +50,8 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
         shutil.rmtree(staging, ignore_errors=True)
         msg = "mkdocs build --strict failed; the previous site is untouched:\n" + "\n".join(failures)
         raise BuildError(msg)
+    for lang in LANGUAGES:
+        _drop_unused_theme_files(staging / f"_{lang}", lang)
     site = staging / "site"
     (staging / f"_{LANGUAGES[0]}").rename(site)
     for lang in LANGUAGES[1:]:
@@ -57,6 +59,23 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
     _swap(site, project.site)
     shutil.rmtree(staging, ignore_errors=True)
     return project.site
+
+
+#: Search-language files the theme ships for every language; a page loads only its own languages'.
+KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+
+
+def _drop_unused_theme_files(site: Path, lang: str) -> None:
+    """Source maps and other languages' search files: never loaded by our pages, ~2 MB per language."""
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    lunr = site / "assets" / "javascripts" / "lunr"
+    keep = KEEP_LUNR | {f"lunr.{code}.min.js" for code in LANGUAGES}
+    for path in (lunr / "min").glob("*.js") if (lunr / "min").is_dir() else ():
+        if path.name not in keep:
+            path.unlink()
+    for path in lunr.glob("*.js") if lunr.is_dir() else ():  # wordcut.js and tinyseg.js segment Thai and Japanese
+        path.unlink()
 
 
 def _mkdocs_build(config: Path) -> str:

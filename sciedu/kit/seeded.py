@@ -13,16 +13,17 @@ import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Union
-
-import sympy
+from typing import TYPE_CHECKING, Any, Union
 
 from sciedu.kit.lang import resolve_lang
 from sciedu.kit.messages import message
 
+if TYPE_CHECKING:
+    import sympy
+
 MAX_ATTEMPTS = 1000
 Spec = Union[tuple, Sequence[Any]]          # (low, high, step) or (low, high), or a list of choices
-Answer = Union[sympy.Expr, Callable[..., Any]]
+Answer = Union["sympy.Expr", Callable[..., Any]]
 Constraint = Callable[[Mapping[str, Any]], bool]
 
 
@@ -38,9 +39,9 @@ class Variant:
         return self.params[name]
 
     def to_markdown(self, lang: str = "zh") -> str:
-        """``v = 15, t = 3`` for a question's text."""
-        resolve_lang(lang)
-        return ", ".join(f"{name} = {format_value(value)}" for name, value in self.params.items())
+        """``v = 15, t = 3`` (``v = 15，t = 3`` in Chinese) for a question's text."""
+        separator = "，" if resolve_lang(lang) == "zh" else ", "
+        return separator.join(f"{name} = {format_value(value)}" for name, value in self.params.items())
 
 
 class VariantTable(list[Variant]):
@@ -51,8 +52,8 @@ class VariantTable(list[Variant]):
         header = [message("v_seed", lang), *names, message("v_answer", lang)]
         lines = [_row(header), _row(["---"] * len(header))]
         for variant in self:
-            cells = [variant.seed, *(format_value(variant.params[n]) for n in names), format_value(variant.answer)]
-            lines.append(_row(cells))
+            values = [variant.seed, *(variant.params[name] for name in names), variant.answer]
+            lines.append(_row([format_value(value) for value in values]))
         return "\n".join(lines)
 
     def _repr_markdown_(self) -> str:
@@ -109,6 +110,8 @@ def range_values(spec: tuple) -> list[int | float]:
 
 def evaluate_answer(answer: Answer, params: Mapping[str, Any]) -> Any:
     """The answer at ``params``: an int or float for a SymPy expression, whatever a callable returns."""
+    import sympy  # here, not at the top: a notebook with callable answers need not load SymPy
+
     if isinstance(answer, sympy.Basic):
         values = {s: params[s.name] for s in answer.free_symbols if getattr(s, "name", None) in params}
         result = answer.subs(values)
