@@ -14,7 +14,8 @@ import sympy
 from sciedu.kit.feedback import Feedback
 from sciedu.kit.lang import resolve_lang
 from sciedu.kit.messages import message
-from sciedu.kit.parser import CONSTANTS, FUNCTIONS, ExpressionError, normalize, parse_expression, tokenize
+from sciedu.kit.normalize import normalize
+from sciedu.kit.parser import CONSTANTS, FUNCTIONS, ExpressionError, parse_expression, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,12 @@ def equivalent(a: sympy.Expr, b: sympy.Expr, *, seed: int = 0) -> bool:
 
 
 def compare(a: sympy.Expr, b: sympy.Expr, *, seed: int = 0) -> Comparison:
-    """Compare two expressions: a difference at a random point settles "not equivalent" at once; otherwise
-    ``simplify(a - b) == 0`` decides, and when simplify cannot (or the expressions are too large for it),
-    agreement at every random point where both are defined does."""
+    """Compare two expressions, cheapest test first.
+
+    A difference at one of the seeded random points settles "not equivalent" at once (and avoids a slow
+    simplify). Otherwise ``simplify(a - b) == 0`` decides; when simplify cannot prove it, or the expressions
+    are too large to try, agreement at every random point where both sides are defined does.
+    """
     difference = a - b
     if difference == 0:
         return Comparison(True, "identical")

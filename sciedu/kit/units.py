@@ -15,7 +15,7 @@ import functools
 import math
 import re
 import tokenize
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pint
@@ -46,7 +46,7 @@ CHINESE_UNITS: dict[str, str] = {
     "安": "A", "安培": "A", "毫安": "mA", "伏": "V", "伏特": "V", "欧": "ohm", "欧姆": "ohm", "千欧": "kohm",
     "库": "C", "库仑": "C", "赫": "Hz", "赫兹": "Hz", "千赫": "kHz", "兆赫": "MHz",
     # temperature, angle, volume, amount, area
-    "摄氏度": "degC", "开": "K", "开尔文": "K", "度": "degree", "弧度": "rad",
+    "摄氏度": "degC", "开": "K", "开尔文": "K", "度": "degree", "弧度": "rad", "度电": "kWh",  # 1 度电 = 1 kWh
     "升": "L", "毫升": "mL", "摩尔": "mol", "公顷": "hectare",
 }
 _POWER_WORDS = {"平方": 2, "二次方": 2, "立方": 3, "三次方": 3}
@@ -87,7 +87,7 @@ class Reading:
 
     quantity: pint.Quantity
     has_unit: bool
-    unit_text: str = field(default="")
+    unit_text: str = ""
 
 
 @functools.cache
