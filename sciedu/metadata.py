@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sciedu.errors import Finding, did_you_mean, error
+from sciedu.answers import Answer, Parameter, VariantSpec
 from sciedu.model import (
     GRADE_BANDS,
     LANGUAGES,
@@ -205,6 +206,67 @@ QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(bil
                     "answer": (True, index), "explanation": (True, bilingual), "misconception": (False, bilingual)}, _quiz_item)
 RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bilingual, allow_empty=False))}, RubricRow)
 MYTH = record({"claim": (True, bilingual), "truth": (True, bilingual)}, Myth)
+def quantity_text(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return text(value)
+
+
+def relative(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1:
+        raise Invalid(f"expected a relative tolerance between 0 and 1 such as 0.01, found {_describe(value)}")
+    return float(value)
+
+
+def mapping_of(validate_value: Validator) -> Validator:
+    def validate(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict) or not value:
+            raise Invalid(f"expected a mapping of names to values, found {_describe(value)}")
+        out = {}
+        for name, entry in value.items():
+            try:
+                out[str(name)] = validate_value(entry)
+            except Invalid as exc:
+                raise Invalid(exc.message, (str(name), *exc.key_path)) from None
+        return out
+
+    return validate
+
+
+def parameter_spec(value: Any) -> tuple[tuple | list, str]:
+    spec = record({"range": (False, list_of(quantity_number)), "choices": (False, list_of(quantity_number, allow_empty=False)),
+                   "unit": (False, text)}, lambda **kw: kw)(value)
+    if ("range" in spec) == ("choices" in spec):
+        raise Invalid("give either range: [low, high, step] or choices: [...]")
+    if "range" in spec and len(spec["range"]) not in (2, 3):
+        raise Invalid(f"range is [low, high] or [low, high, step], found {len(spec['range'])} numbers", ("range",))
+    return (tuple(spec["range"]) if "range" in spec else list(spec["choices"])), spec.get("unit", "")
+
+
+def quantity_number(value: Any) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Invalid(f"expected a number, found {_describe(value)}")
+    return value
+
+
+def digits(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+        raise Invalid(f"expected a number of decimals from 0 to 6, found {_describe(value)}")
+    return value
+
+
+def _variant(**fields: Any) -> VariantSpec:
+    parameters = tuple(Parameter(name, spec, unit) for name, (spec, unit) in fields.pop("parameters").items())
+    return VariantSpec(parameters=parameters, constants=fields.pop("constants", {}), **fields)
+
+
+ANSWER = record({"id": (True, slug), "label": (True, bilingual), "formula": (True, text),
+                 "given": (True, mapping_of(quantity_text)), "key": (True, quantity_text),
+                 "tolerance": (False, relative)}, Answer)
+VARIANT = record({"id": (True, slug), "label": (True, bilingual), "parameters": (True, mapping_of(parameter_spec)),
+                  "constants": (False, mapping_of(quantity_text)), "formula": (True, text), "unit": (True, lambda v: "" if v == "" else text(v)),
+                  "digits": (False, digits)},
+                 _variant)
 DIFFERENTIATION = record({"support": (False, list_of(bilingual)), "extension": (False, list_of(bilingual))}, Differentiation)
 
 
@@ -243,6 +305,8 @@ SCHEMA: dict[str, Option] = {
     "rubric": Option(False, list_of(RUBRIC_ROW), "a claim-evidence-reasoning (or similar) rubric"),
     "myth": Option(False, MYTH, "a popular myth to check with the class"),
     "careers": Option(False, list_of(bilingual), "careers that use this science"),
+    "answers": Option(False, list_of(ANSWER), "answer keys with their formulas, recomputed with units by sciedu check"),
+    "variants": Option(False, list_of(VARIANT), "seeded variant exercises: parameters, formula, unit"),
 }
 
 

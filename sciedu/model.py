@@ -126,6 +126,8 @@ class Metadata:
     rubric: tuple[RubricRow, ...] = ()
     myth: Myth | None = None
     careers: tuple[Text, ...] = ()
+    answers: tuple = ()  # sciedu.answers.Answer
+    variants: tuple = ()  # sciedu.answers.VariantSpec
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sciedu.checks import content, guides, parity, standards
+from sciedu.checks import answers, content, guides, parity, standards
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
@@ -26,6 +26,8 @@ RULES: tuple[Rule, ...] = (
     guides.phases_add_up,
     guides.safety_with_materials,
     guides.guide_complete,
+    answers.answer_keys_recomputed,
+    answers.variants_computable_and_used,
 )
 
 

@@ -56,12 +56,47 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         Section(g("vocabulary", lang), vocabulary_table(activity, lang)),
         Section(g("differentiation", lang), _differentiation(activity, lang)),
         Section(g("discussion", lang), _discussion(activity, lang)),
-        Section(g("answer_key", lang), answer_key.markdown),
+        Section(g("answer_key", lang), answer_key.markdown + ("\n\n" + declared_answers(activity, lang) if m.answers else "")),
+        *([Section(g("variants", lang), variant_tables(activity, lang))] if m.variants else []),
         Section(g("quiz", lang), quiz(activity, lang, with_answers=True)),
         Section(g("rubric", lang), rubric_table(activity, lang)),
     ]
     title = f"{g('guide', lang)}：{m.title[lang]}" if lang == "zh" else f"{g('guide', lang)}: {m.title[lang]}"
     return Guide(title, tuple(sections), answer_key.files)
+
+
+#: Seeds in the printed variant table: student numbers 1–40 cover most classes.
+CLASS_SEEDS = range(1, 41)
+
+
+def declared_answers(activity: Activity, lang: str) -> str:
+    """The answer keys declared in activity.yaml, each recomputed from its formula (``sciedu check`` fails
+    the build when one disagrees, so what is printed here is what the formula gives)."""
+    from sciedu.answers import FormulaError, describe, recompute
+
+    lines = [f"**{g('declared', lang)}**", "", f"| | {g('formula', lang)} | {g('given', lang)} | {g('key', lang)} | {g('recomputed', lang)} |", "|---|---|---|---|---|"]
+    for answer in activity.metadata.answers:
+        try:
+            computed, stated = recompute(answer)
+            value = describe(computed.to(stated.units) if hasattr(computed, "to") else computed)
+        except (FormulaError, Exception) as exc:  # the check reports it; the guide still builds
+            value = f"({exc})"
+        given = ", ".join(f"{k} = {v}" for k, v in answer.given.items())
+        lines.append(f"| {answer.label[lang]} | `{answer.formula}` | {given} | {answer.key} | {value} |")
+    return "\n".join(lines)
+
+
+def variant_tables(activity: Activity, lang: str) -> str:
+    """For each seeded exercise: every student number's parameters and answer, for the teacher to print."""
+    from sciedu.kit import variant_table
+
+    parts = []
+    for variant in activity.metadata.variants:
+        table = variant_table(variant.kit_params, variant.compute, CLASS_SEEDS, key=variant.id)
+        units = ", ".join(f"{p.name}: {p.unit}" for p in variant.parameters if p.unit)
+        unit_note = f" ({units}; {g('answer', lang)}: {variant.unit})" if units or variant.unit else ""
+        parts.append(f"**{variant.label[lang]}**{unit_note} · `{variant.formula}`\n\n{table.to_markdown(lang)}")
+    return f"{g('variants_intro', lang)}\n\n" + "\n\n".join(parts)
 
 
 def _overview(activity: Activity, lang: str) -> str:

@@ -32,6 +32,17 @@ GUIDE: dict[str, dict[str, str]] = {
     "session": {"zh": "科学家进校园活动方案", "en": "Scientist-in-school session plan"},
     "exercise": {"zh": "练习", "en": "Exercise"},
     "no_guide_data": {"zh": "（本活动尚未提供此项。）", "en": "(Not provided for this activity yet.)"},
+    "declared": {"zh": "声明的答案（由公式和单位重新计算）", "en": "Declared answers (recomputed from the formula with units)"},
+    "formula": {"zh": "公式", "en": "Formula"},
+    "given": {"zh": "已知", "en": "Given"},
+    "key": {"zh": "答案", "en": "Key"},
+    "recomputed": {"zh": "重新计算", "en": "Recomputed"},
+    "answer": {"zh": "答案", "en": "answer"},
+    "variants": {"zh": "个性化题目：每位学生的数据与答案", "en": "Seeded variants: each student's numbers and answer"},
+    "variants_intro": {
+        "zh": "学生在 notebook 里把 SEED 改成自己的学号，就会得到下表中对应的数据。同一个学号在任何电脑上得到的题目都相同。",
+        "en": "Students set SEED to their student number in the notebook and get the numbers in this table. The same number gives the same question on every computer.",
+    },
     "model_5e": {"zh": "5E 教学模式", "en": "5E instructional model"},
     "model_poe": {"zh": "预测—观察—解释（POE）", "en": "Predict–observe–explain (POE)"},
 }

@@ -19,7 +19,7 @@ def test_cell_start_lines_point_at_each_cell() -> None:
     text = path.read_text(encoding="utf-8")
     notebook = sources.read_notebook(path, "en", "physics/tiny-speed")
     lines = text.splitlines()
-    assert len(notebook.cell_lines) == len(notebook.nb.cells) == 7
+    assert len(notebook.cell_lines) == len(notebook.nb.cells) == 8
     for cell in notebook.nb.cells:
         line = lines[notebook.line_of(cell.id) - 1]
         if cell.cell_type == "code":
@@ -78,5 +78,5 @@ def test_parity_finds_a_code_cell_missing_in_one_language(tmp_path: Path) -> Non
     findings = checks.run(activities, _context())
     tags = [f for f in findings if f.rule == "parity-tags"]
     assert len(tags) == 1
-    assert "code cell 3" in tags[0].message
+    assert "code cell 4" in tags[0].message
     assert en.read_text(encoding="utf-8").splitlines()[tags[0].line - 1].startswith("```{code-cell}")
