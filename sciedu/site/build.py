@@ -6,6 +6,7 @@ failed build never leaves ``build/site`` half-written or missing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -44,6 +45,11 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
             project.build / f"mkdocs-{lang}.yml", project_mkdocs=project.mkdocs_yml, docs_dir=docs,
             site_dir=staging / f"_{lang}", overrides=project.site_sources / "overrides", lang=lang, nav=nav,
         )
+    digest = _inputs_digest(project, list(configs.values()))
+    stamp = project.site / STAMP
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        shutil.rmtree(staging, ignore_errors=True)
+        return project.site  # the pages and the theme are exactly those of the site already built
     with ThreadPoolExecutor(max_workers=len(configs)) as pool:
         failures = [out for out in pool.map(_mkdocs_build, configs.values()) if out]
     if failures:
@@ -56,6 +62,7 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
     (staging / f"_{LANGUAGES[0]}").rename(site)
     for lang in LANGUAGES[1:]:
         (staging / f"_{lang}").rename(site / site_prefix(lang).rstrip("/"))
+    (site / STAMP).write_text(digest, encoding="utf-8")
     _swap(site, project.site)
     shutil.rmtree(staging, ignore_errors=True)
     return project.site
@@ -76,6 +83,23 @@ def _drop_unused_theme_files(site: Path, lang: str) -> None:
             path.unlink()
     for path in lunr.glob("*.js") if lunr.is_dir() else ():  # wordcut.js and tinyseg.js segment Thai and Japanese
         path.unlink()
+
+
+STAMP = ".sciedu-inputs"
+
+
+def _inputs_digest(project: Project, configs: list[Path]) -> str:
+    """A hash of everything mkdocs reads: the docs trees, the configs, the theme overrides, the versions."""
+    import material
+    import mkdocs
+
+    h = hashlib.sha256(f"{mkdocs.__version__}|{getattr(material, '__version__', '')}".encode())
+    roots = [project.docs, project.site_sources / "overrides"]
+    files = [project.mkdocs_yml, *configs, *(p for root in roots if root.is_dir() for p in sorted(root.rglob("*")) if p.is_file())]
+    for path in files:
+        h.update(str(path).encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def _mkdocs_build(config: Path) -> str:

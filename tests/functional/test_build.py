@@ -84,11 +84,14 @@ def test_site_loads_nothing_from_outside(built_project: Path) -> None:
 
 
 def test_warm_build_executes_nothing(built_project: Path) -> None:
+    index = built_project / "build" / "site" / "index.html"
+    before = index.stat().st_mtime_ns
     proc = run_cli("build", cwd=built_project)
     assert proc.returncode == 0, proc.stderr
     progress = [line for line in proc.stderr.splitlines() if line.strip().startswith("[")]
     assert len(progress) == 4
     assert all("(cached)" in line for line in progress)
+    assert index.stat().st_mtime_ns == before  # same inputs: mkdocs did not even run
 
 
 def test_student_only_build_leaves_teacher_pages_out(built_project: Path, tmp_path: Path) -> None:
