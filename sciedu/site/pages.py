@@ -248,6 +248,7 @@ def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
     }
     for asset in activity.assets:
         entries[f"{m.id}/{asset.relative_to(activity.folder).as_posix()}"] = asset.read_bytes()
+    entries.update({f"{m.id}/{name}": data for name, data in kit_files().items()})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(entries):
@@ -256,6 +257,15 @@ def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, entries[name])
     return buffer.getvalue()
+
+
+def kit_files() -> dict[str, bytes]:
+    """``sciedu.kit`` as the notebooks import it, so a class pack runs without installing sciedu."""
+    package = HERE.parent
+    files = {"sciedu/__init__.py": (package / "__init__.py").read_bytes()}
+    for path in sorted((package / "kit").glob("*.py")):
+        files[f"sciedu/kit/{path.name}"] = path.read_bytes()
+    return files
 
 
 # --- nav -----------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_pages_exist_in_both_languages_with_downloads(built_project: Path) -> No
         assert (page.parent / f"tiny-speed-{lang}.ipynb").is_file()
         with zipfile.ZipFile(page.parent / f"tiny-speed-{lang}-class-pack.zip") as pack:
             names = pack.namelist()
-            assert sorted(names) == ["tiny-speed/README.txt", "tiny-speed/requirements.txt", "tiny-speed/tiny-speed.ipynb"]
+            assert {"tiny-speed/README.txt", "tiny-speed/requirements.txt", "tiny-speed/tiny-speed.ipynb", "tiny-speed/sciedu/kit/__init__.py"} <= set(names)
             assert "secret_answer_line" not in pack.read("tiny-speed/tiny-speed.ipynb").decode()
         teacher = site / prefix / "teacher" / ACTIVITY / "index.html"
         assert "secret_answer_line" in _text(teacher)
@@ -105,3 +106,19 @@ def test_student_only_build_leaves_teacher_pages_out(built_project: Path, tmp_pa
     assert (site / "activities" / ACTIVITY / "index.html").is_file()
     assert not (site / "teacher").exists()
     assert not list(site.rglob("*teacher*.ipynb"))
+
+
+def test_class_pack_runs_on_its_own(built_project: Path, tmp_path: Path) -> None:
+    """Unzipped, the student notebook runs top to bottom, importing the bundled sciedu.kit."""
+    import nbclient
+
+    pack = built_project / "build" / "site" / "en" / "activities" / ACTIVITY / "tiny-speed-en-class-pack.zip"
+    with zipfile.ZipFile(pack) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "tiny-speed"
+    nb = nbformat.read(folder / "tiny-speed.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import sciedu.kit, pathlib; print(pathlib.Path(sciedu.kit.__file__).parent.parent.parent.name)"))
+    nbclient.NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    assert nb.cells[-1].outputs[0]["text"].strip() == "tiny-speed"  # the pack's own copy of the kit
+    texts = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]
+    assert any(re.fullmatch(r"d = [1-4], t = [245]\n", text) for text in texts), texts
