@@ -70,6 +70,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "需要其他时长（如 40 或 45 分钟）？运行 `sciedu session {id} --minutes 45 --lang {code} --format html`。",
         "en": "Need another length (such as 40 or 45 minutes)? Run `sciedu session {id} --minutes 45 --lang {code} --format html`.",
     },
+    "student_edition": {
+        "zh": "这是学生版网站，不包含教师材料（答案、教学提示、教师指南和进校园方案）。教师请使用完整版网站。",
+        "en": "This is the student edition of the site: teacher material (answers, teaching notes, guides and session plans) is not included. Teachers use the full site.",
+    },
     "standards_overview": {"zh": "课程标准概览", "en": "Standards overview"},
     "standards_items": {"zh": "条目与对应活动", "en": "Items and activities"},
     "standards_intro": {

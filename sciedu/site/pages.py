@@ -57,7 +57,10 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
     _write(docs / "activities" / "index.md", _catalog(ordered, lang))
     for activity in ordered:
         _write_activity(docs, activity, lang, notebooks[activity.key], curriculum, student_only)
-    if not student_only:
+    if student_only:  # hand-written pages may link here: say where the teacher material went
+        for section in ("teacher", "sessions"):
+            _write(docs / section / "index.md", f"# {t('teacher_section', lang)}\n\n{t('student_edition', lang)}\n")
+    else:
         _write(docs / "teacher" / "index.md", _teacher_index(ordered, lang))
         _write(docs / "sessions" / "index.md", _sessions_index(ordered, lang))
         records = hand_written / "evaluations"
@@ -291,6 +294,8 @@ def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool, 
         nav.append({t("scientists", lang): scientists})
     nav.append({t("standards", lang): standards_nav})
     placed = set(SCIENTIST_PAGES)
+    if student_only:
+        nav += [{_page_title(docs / name): name} for name in SCIENTIST_PAGES if (docs / name).is_file()]
     for extra in sorted(p for p in docs.glob("*.md") if p.name != "index.md" and p.name not in placed):
         nav.append({_page_title(extra): extra.name})
     return nav

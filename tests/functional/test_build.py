@@ -104,8 +104,13 @@ def test_student_only_build_leaves_teacher_pages_out(built_project: Path, tmp_pa
     assert proc.returncode == 0, proc.stderr
     site = copy / "build" / "site"
     assert (site / "activities" / ACTIVITY / "index.html").is_file()
-    assert not (site / "teacher").exists()
-    assert not list(site.rglob("*teacher*.ipynb"))
+    assert not (site / "teacher" / ACTIVITY).exists() and not (site / "sessions" / ACTIVITY).exists()
+    assert "student edition" in (site / "en" / "teacher" / "index.html").read_text(encoding="utf-8")
+    assert not list(site.rglob("*teacher*.ipynb")) and not list(site.rglob("guide*"))
+    for page in site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".json", ".ipynb", ".md"):
+            text = page.read_text(encoding="utf-8")
+            assert "secret_answer_line" not in text and "secret teacher note" not in text, page
 
 
 def test_class_pack_runs_on_its_own(built_project: Path, tmp_path: Path) -> None:
