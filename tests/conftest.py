@@ -49,3 +49,23 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     proc = run_cli("build", cwd=root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return root
+
+
+@pytest.fixture
+def activity_with(tmp_path: Path):
+    """The fixture activity with one text replacement in its activity.yaml, loaded cleanly."""
+
+    def make(old: str = "", new: str = ""):
+        folder = tmp_path / "physics" / "tiny-speed"
+        shutil.copytree(LIBRARY / "physics" / "tiny-speed", folder, dirs_exist_ok=True)
+        path = folder / "activity.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        from sciedu import sources
+
+        activity, findings = sources.load_activity(folder)
+        assert findings == [], findings
+        return activity
+
+    return make

@@ -222,12 +222,17 @@ def _teacher_notes(activity: Activity, lang: str) -> str:
     return "\n\n".join(parts)
 
 
-def _teacher_index(activities: list[Activity], lang: str) -> str:
-    lines = [f"# {t('teacher_section', lang)}", "", t("teacher_intro", lang), ""]
+def _activity_list(title: str, intro: str, activities: list[Activity], lang: str, minutes=lambda a: a.metadata.duration) -> str:
+    """A section's index page: one line per activity, linking to ``<subject>/<id>/index.md``."""
+    lines = [f"# {title}", "", intro, ""]
     for a in activities:
         m = a.metadata
-        lines.append(f"- [{m.title[lang]}]({m.subject}/{m.id}/index.md) · {BAND_NAMES[m.grade_band][lang]} · {m.duration} {t('minutes', lang)}")
+        lines.append(f"- [{m.title[lang]}]({a.key}/index.md) · {BAND_NAMES[m.grade_band][lang]} · {minutes(a)} {t('minutes', lang)}")
     return "\n".join(lines) + "\n"
+
+
+def _teacher_index(activities: list[Activity], lang: str) -> str:
+    return _activity_list(t("teacher_section", lang), t("teacher_intro", lang), activities, lang)
 
 
 # --- class pack ----------------------------------------------------------------------------------
@@ -305,11 +310,7 @@ SCIENTIST_PAGES = ("scientists.md", "session-template.md", "report.md")
 
 
 def _sessions_index(activities: list[Activity], lang: str) -> str:
-    lines = [f"# {t('session_plans', lang)}", "", t("sessions_intro", lang), ""]
-    for a in activities:
-        m = a.metadata
-        lines.append(f"- [{m.title[lang]}]({a.key}/index.md) · {BAND_NAMES[m.grade_band][lang]} · {default_minutes(a)} {t('minutes', lang)}")
-    return "\n".join(lines) + "\n"
+    return _activity_list(t("session_plans", lang), t("sessions_intro", lang), activities, lang, default_minutes)
 
 
 def _page_title(path: Path) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from sciedu import sources
 from sciedu.answers import FormulaError, evaluate, quantity
 from sciedu.checks import answers
 from sciedu.checks.context import Context
@@ -15,22 +13,6 @@ from sciedu.guides.teacher_guide import variant_tables
 from sciedu.kit import variants
 
 DATA = Path(__file__).parents[1] / "data"
-
-
-@pytest.fixture
-def activity_with(tmp_path: Path):
-    def make(old: str = "", new: str = ""):
-        folder = tmp_path / "physics" / "tiny-speed"
-        shutil.copytree(DATA / "library" / "physics" / "tiny-speed", folder, dirs_exist_ok=True)
-        path = folder / "activity.yaml"
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        activity, findings = sources.load_activity(folder)
-        assert findings == [], findings
-        return activity
-
-    return make
 
 
 def _lines(activity) -> list[str]:

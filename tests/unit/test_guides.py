@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sciedu import sources
 from sciedu.checks import guides
 from sciedu.checks.context import Context
 from sciedu.guides.session import run_of_show, session_plan
 
 DATA = Path(__file__).parents[1] / "data"
-
-
-@pytest.fixture
-def activity_with(tmp_path: Path):
-    def make(old: str = "", new: str = ""):
-        folder = tmp_path / "physics" / "tiny-speed"
-        shutil.copytree(DATA / "library" / "physics" / "tiny-speed", folder, dirs_exist_ok=True)
-        path = folder / "activity.yaml"
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        activity, findings = sources.load_activity(folder)
-        assert findings == [], findings
-        return activity
-
-    return make
 
 
 def test_phase_minutes_must_add_up_to_the_duration(activity_with) -> None:
