@@ -6,6 +6,7 @@ copy comes from ``build/cache/``. A failing cell becomes a result naming the cel
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -88,7 +90,9 @@ def execute_all(jobs: Sequence[Job], cache_dir: Path, workers: int | None = None
             progress(results[index], sorted(results).index(index) + 1, len(jobs))
     if pending:
         workers = max(1, min(workers or os.cpu_count() or 1, len(pending)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        context = get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                 initargs=(context.Lock(),)) as pool:
             futures = {pool.submit(execute_one, jobs[i]): i for i in pending}
             for future in as_completed(futures):
                 index = futures[future]
@@ -119,6 +123,25 @@ def execute_one(job: Job, attempts: int = 3) -> Result:
     return Result(job, dumps(finalize(nb, job.cache_key)), None, cached=False, seconds=seconds)
 
 
+#: Held while a worker starts a kernel, until the kernel answers: kernels started at the same moment by
+#: parallel workers could otherwise pick the same free TCP port, and the loser dies at start.
+_STARTUP_LOCK: Any = None
+
+
+def _init_worker(lock: Any) -> None:
+    global _STARTUP_LOCK  # noqa: PLW0603 (one per worker process, set once)
+    _STARTUP_LOCK = lock
+
+
+def _start_kernel(client: Any) -> None:
+    """Start the client's kernel and wait until it answers, one worker at a time."""
+    with _STARTUP_LOCK if _STARTUP_LOCK is not None else contextlib.nullcontext():
+        client.create_kernel_manager()
+        # The kernel's own log (e.g. ipykernel's TCP notice) is noise here; cell output arrives over iopub.
+        client.start_new_kernel(stderr=subprocess.DEVNULL)
+        client.start_new_kernel_client()
+
+
 def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool]:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
@@ -138,15 +161,18 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool]:
         store_widget_state=True,
         on_cell_start=on_cell_start,
     )
+    try:
+        _start_kernel(client)
+    except RuntimeError as exc:  # "Kernel died before replying to kernel_info", or no reply in time
+        return nb, Failure("", "kernel", f"the kernel did not start: {exc}"), False
     failure = None
     try:
-        # The kernel's own log (e.g. ipykernel's TCP notice) is noise here; cell output arrives over iopub.
-        client.execute(stderr=subprocess.DEVNULL)
+        client.execute()
     except CellTimeoutError:
         failure = Failure(current["id"], "timeout", f"the cell did not finish within {job.timeout} s (the per-cell timeout)")
     except CellExecutionError as exc:
         failure = Failure(current["id"], "error", f"{exc.ename}: {exc.evalue}".strip())
-    except (DeadKernelError, RuntimeError) as exc:  # RuntimeError: "Kernel died before replying to kernel_info"
+    except (DeadKernelError, RuntimeError) as exc:
         failure = Failure(current["id"], "kernel", f"the kernel died: {exc}")
     return nb, failure, bool(current["id"])
 
