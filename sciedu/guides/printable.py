@@ -10,7 +10,7 @@ import html
 
 import markdown as md
 
-EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.arithmatex"]
+EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.arithmatex", "pymdownx.tasklist"]
 EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
 
 PRINT_CSS = """

@@ -314,7 +314,13 @@ def _sessions_index(activities: list[Activity], lang: str) -> str:
 
 
 def _page_title(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
+    """The nav title: front matter ``title:`` if given (for a shorter tab), else the level-1 heading."""
+    text = path.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        for line in text.split("\n---", 1)[0].splitlines():
+            if line.startswith("title:"):
+                return line.removeprefix("title:").strip()
+    for line in text.splitlines():
         if line.startswith("# "):
             return line[2:].strip()
     return path.stem
