@@ -7,6 +7,7 @@ installs) and the site's bundled KaTeX, so nothing is fetched from outside.
 from __future__ import annotations
 
 import html
+import re
 
 import markdown as md
 
@@ -41,6 +42,8 @@ a { color: inherit; text-decoration: none; }
 def render(title: str, body_markdown: str, *, lang: str, assets: str, source: str = "") -> str:
     """``assets``: the relative path to the site's ``assets/`` folder (for KaTeX)."""
     body = md.markdown(body_markdown, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    # links between site pages are written to the Markdown sources; the built pages are .html files
+    body = re.sub(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"', r'href="\1.html\2"', body)
     footer = f'<p class="sciedu-source">{html.escape(source)}</p>' if source else ""
     return f"""<!doctype html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}">

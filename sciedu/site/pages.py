@@ -164,8 +164,8 @@ def _write_session(folder: Path, activity: Activity, lang: str) -> None:
     other = t("session_other_lengths", lang, id=activity.key, code=lang)
     print_link = f'<div class="sciedu-downloads" markdown>\n\n[{t("print_version", lang)}](session-print.html){{ .md-button }}\n\n</div>'
     _write(folder / "index.md", f"# {title}\n\n{print_link}\n\n{other}\n\n{body}")
-    print_body = body.replace(notebook, f"{m.id}-{lang}.ipynb")
-    _write(folder / "session-print.html", printable.render(title, f"# {title}\n\n{print_body}", lang=lang, assets="../../../assets/"))
+    # the printable page sits beside index.md, so the same relative links work there
+    _write(folder / "session-print.html", printable.render(title, f"# {title}\n\n{body}", lang=lang, assets="../../../assets/"))
 
 
 def _read(path: Path) -> str:

@@ -118,3 +118,16 @@ def test_repository_curriculum_is_clean() -> None:
     proc = run_cli("coverage", cwd=REPO)
     assert proc.returncode == 0
     assert re.search(r"ngss-2013\s+\d{3} items", proc.stdout)
+
+
+def test_printable_pages_link_only_to_files_that_exist(built_project: Path) -> None:
+    site = built_project / "build" / "site"
+    pages = [*site.rglob("guide-print.html"), *site.rglob("session-print.html")]
+    assert len(pages) == 4  # guide and session plan, zh and en
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        targets = re.findall(r'(?:href|src)="([^"#]+)', text)
+        local = [t for t in targets if not re.match(r"^[a-z]+:", t)]
+        assert any(t.endswith(".ipynb") for t in local) or "guide" in page.name
+        for target in local:
+            assert (page.parent / target).resolve().is_file(), f"{page}: {target}"
