@@ -98,6 +98,10 @@ def test_language_switch_keeps_the_page(page, site_url: str) -> None:
     assert en_title != zh_title
     assert not re.search(r"[\u4e00-\u9fff]", en_title) and re.search(r"[\u4e00-\u9fff]", zh_title)
     page.screenshot(path=str(SHOTS / "activity-en.png"), full_page=False)
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(f"{site_url}/activities/{ACTIVITY}/index.html")
+    assert page.locator("article h1").first.inner_text() == zh_title
 
 
 def test_search_finds_the_activity_by_a_chinese_word(page, site_url: str) -> None:

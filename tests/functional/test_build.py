@@ -127,3 +127,20 @@ def test_class_pack_runs_on_its_own(built_project: Path, tmp_path: Path) -> None
     assert nb.cells[-1].outputs[0]["text"].strip() == "tiny-speed"  # the pack's own copy of the kit
     texts = [o.get("text", "") for c in nb.cells for o in c.get("outputs", [])]
     assert any(re.fullmatch(r"d = [1-4], t = [245]\n", text) for text in texts), texts
+
+
+def test_every_local_link_in_the_site_resolves(built_project: Path) -> None:
+    """A link checker over the whole built site: pages, figures, downloads, theme files."""
+    site = built_project / "build" / "site"
+    broken = []
+    # 404.html is served by a web server for any missing path, so mkdocs writes its links from the root
+    for page in (p for p in site.rglob("*.html") if p.name != "404.html"):
+        for target in re.findall(r'(?:href|src)="([^"]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"^([a-z]+:|#|//)", target):
+                continue
+            path = (page.parent / target.split("#")[0].split("?")[0]).resolve()
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{page.relative_to(site)} -> {target}")
+    assert broken == [], broken[:10]
