@@ -130,10 +130,18 @@ def choice(options: tuple[str, ...]) -> Validator:
     return validate
 
 
-def positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise Invalid(f"expected a whole number greater than 0, found {_describe(value)}")
-    return value
+def whole_number(low: int, high: int | None, expected: str) -> Validator:
+    """A validator for an int from ``low`` to ``high`` (no upper bound when None); ``expected`` names it."""
+
+    def validate(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < low or (high is not None and value > high):
+            raise Invalid(f"expected {expected}, found {_describe(value)}")
+        return value
+
+    return validate
+
+
+positive_int = whole_number(1, None, "a whole number greater than 0")
 
 
 def slug(value: Any) -> str:
@@ -189,10 +197,7 @@ TERM = record({"term": (True, bilingual), "definition": (True, bilingual), "avoi
 PROMPT = record({"prompt": (True, bilingual), "expected": (True, bilingual)}, Prompt)
 
 
-def index(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise Invalid(f"expected the 0-based index of the correct option, found {_describe(value)}")
-    return value
+index = whole_number(0, None, "the 0-based index of the correct option")
 
 
 def _quiz_item(**fields: Any) -> QuizItem:
@@ -249,10 +254,7 @@ def quantity_number(value: Any) -> float | int:
     return value
 
 
-def digits(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
-        raise Invalid(f"expected a number of decimals from 0 to 6, found {_describe(value)}")
-    return value
+digits = whole_number(0, 6, "a number of decimals from 0 to 6")
 
 
 def _variant(**fields: Any) -> VariantSpec:

@@ -113,16 +113,16 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
              else f"{g('session', lang)}: {m.title[lang]} ({minutes} min)")
     segments = run_of_show(minutes)
     rows = [f"| {s.start}′ | {s.minutes} | {SEGMENTS[s.key][lang]} | {LEADS[s.key][lang]} |" for s in segments]
-    show = f"| {_w('start', lang)} | {g('minutes', lang)} | {_w('segment', lang)} | {_w('lead', lang)} |\n|---:|---:|---|---|\n" + "\n".join(rows)
+    show = f"| {g('start', lang)} | {g('minutes', lang)} | {g('segment', lang)} | {g('lead', lang)} |\n|---:|---:|---|---|\n" + "\n".join(rows)
     show += f"\n| | **{sum(s.minutes for s in segments)}** | **{g('total', lang)}** | |"
     hands_on = "\n".join(f"- {p.what[lang]}" for p in m.phases) if m.phases else ""
     meta = "\n".join([
         "| | |\n|---|---|",
-        f"| {_w('activity', lang)} | {m.title[lang]} |",
+        f"| {g('activity', lang)} | {m.title[lang]} |",
         f"| {t('grade_band', lang)} | {BAND_NAMES[m.grade_band][lang]} |",
-        f"| {_w('group', lang)} | {_w('group_value', lang)} |",
+        f"| {g('group', lang)} | {g('group_value', lang)} |",
         f"| {t('duration', lang)} | {minutes} {t('minutes', lang)} |",
-        f"| {_w('format', lang)} | {_w('format_value', lang)} |",
+        f"| {g('format', lang)} | {g('format_value', lang)} |",
         f"| {t('standards', lang)} | {', '.join(m.standards)} |",
     ])
     risk = bullets(m.safety, lang) if m.safety else t("no_safety", lang)
@@ -130,39 +130,20 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
     analogies = bullets(m.analogies, lang) if m.analogies else g("no_guide_data", lang)
     myth = (f"**{g('claim', lang)}:** {m.myth.claim[lang]}\n\n**{g('truth', lang)}:** {m.myth.truth[lang]}" if m.myth else g("no_guide_data", lang))
     sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
-    follow = f"- {_w('notebook', lang)}: {notebook_link or m.id}\n" + bullets(m.differentiation.extension, lang)
+    follow = f"- {g('notebook', lang)}: {notebook_link or m.id}\n" + bullets(m.differentiation.extension, lang)
     careers = bullets(m.careers, lang) if m.careers else g("no_guide_data", lang)
     sections = [
-        Section(_w("metadata", lang), meta),
-        Section(_w("previsit", lang), FIXED["planning"][lang] + f"\n\n**{_w('questions', lang)}**\n\n1. ____\n2. ____\n3. ____"),
-        Section(_w("safeguarding", lang), FIXED["safeguarding"][lang]),
-        Section(_w("risk", lang), f"**{t('materials', lang)}**\n\n{materials}\n\n**{t('safety', lang)}**\n\n{risk}"),
-        Section(_w("run", lang), show + (f"\n\n**{SEGMENTS['hands_on'][lang]}**\n\n{hands_on}" if hands_on else "")
+        Section(g("metadata", lang), meta),
+        Section(g("previsit", lang), FIXED["planning"][lang] + f"\n\n**{g('questions', lang)}**\n\n1. ____\n2. ____\n3. ____"),
+        Section(g("safeguarding", lang), FIXED["safeguarding"][lang]),
+        Section(g("risk", lang), f"**{t('materials', lang)}**\n\n{materials}\n\n**{t('safety', lang)}**\n\n{risk}"),
+        Section(g("run", lang), show + (f"\n\n**{SEGMENTS['hands_on'][lang]}**\n\n{hands_on}" if hands_on else "")
                 + f"\n\n**{SEGMENTS['careers'][lang]}**\n\n{careers}"),
-        Section(_w("language", lang), BAND_TIPS[m.grade_band][lang] + "\n\n" + vocabulary_table(activity, lang)
-                + f"\n\n**{_w('analogies', lang)}**\n\n{analogies}"),
-        Section(_w("accuracy", lang), f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}\n\n{sources}\n\n**{g('myth', lang)}**\n\n{myth}"),
-        Section(_w("host", lang), FIXED["host"][lang]),
-        Section(_w("followup", lang), follow),
-        Section(_w("evaluation", lang), f"**{g('quiz', lang)}**\n\n{quiz(activity, lang, with_answers=True)}\n\n{FIXED['feedback'][lang]}"),
+        Section(g("language", lang), BAND_TIPS[m.grade_band][lang] + "\n\n" + vocabulary_table(activity, lang)
+                + f"\n\n**{g('analogies', lang)}**\n\n{analogies}"),
+        Section(g("accuracy", lang), f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}\n\n{sources}\n\n**{g('myth', lang)}**\n\n{myth}"),
+        Section(g("host", lang), FIXED["host"][lang]),
+        Section(g("followup", lang), follow),
+        Section(g("evaluation", lang), f"**{g('quiz', lang)}**\n\n{quiz(activity, lang, with_answers=True)}\n\n{FIXED['feedback'][lang]}"),
     ]
     return title, sections
-
-
-WORDS = {
-    "start": {"zh": "开始", "en": "Start"}, "segment": {"zh": "环节", "en": "Segment"}, "lead": {"zh": "负责", "en": "Led by"},
-    "activity": {"zh": "活动", "en": "Activity"}, "group": {"zh": "对象", "en": "Group"},
-    "group_value": {"zh": "同一年级的一个班", "en": "One class of the same age"},
-    "format": {"zh": "形式", "en": "Format"}, "format_value": {"zh": "到校面授（也可改为线上）", "en": "In person at school (or online)"},
-    "metadata": {"zh": "基本信息", "en": "Session details"}, "previsit": {"zh": "访问前准备", "en": "Before the visit"},
-    "questions": {"zh": "提前收集的学生问题", "en": "Students' questions collected in advance"},
-    "safeguarding": {"zh": "学生保护", "en": "Safeguarding"}, "risk": {"zh": "安全与风险评估", "en": "Physical safety and risk assessment"},
-    "run": {"zh": "流程安排", "en": "Run of show"}, "language": {"zh": "语言指南", "en": "Language guide"},
-    "analogies": {"zh": "可用的类比", "en": "Analogies"}, "accuracy": {"zh": "内容准确性", "en": "Accuracy"},
-    "host": {"zh": "任课教师的职责", "en": "The host teacher's role"}, "followup": {"zh": "后续跟进", "en": "Follow-up"},
-    "notebook": {"zh": "学生 notebook", "en": "Student notebook"}, "evaluation": {"zh": "效果评估", "en": "Evaluation"},
-}
-
-
-def _w(key: str, lang: str) -> str:
-    return WORDS[key][lang]

@@ -60,15 +60,7 @@ class Prediction:
 
     def predict(self, text: str, lang: str = "zh") -> Feedback:
         """Record a prediction (in memory, and in the log file if there is one)."""
-        lang = resolve_lang(lang)
-        text = _clean(text)
-        if not text:
-            return Feedback(False, "empty", message("r_empty_prediction", lang))
-        if len(text) > MAX_LENGTH:
-            return Feedback(False, "unparseable", message("too_long", lang, limit=MAX_LENGTH))
-        saved = self._record(Entry("prediction", text, lang))
-        note = "" if saved else " " + message("r_not_saved", lang)
-        return Feedback(True, "recorded", message("r_recorded", lang) + note)
+        return self._save("prediction", text, resolve_lang(lang), "r_empty_prediction", "recorded", "r_recorded")
 
     def reveal(self, lang: str = "zh") -> Feedback:
         """The observation, with the prediction beside it and a request to explain; refused before a prediction."""
@@ -86,14 +78,7 @@ class Prediction:
         lang = resolve_lang(lang)
         if not self.revealed:
             return Feedback(False, "no_prediction", message("r_explain_first", lang))
-        text = _clean(text)
-        if not text:
-            return Feedback(False, "empty", message("r_empty_explanation", lang))
-        if len(text) > MAX_LENGTH:
-            return Feedback(False, "unparseable", message("too_long", lang, limit=MAX_LENGTH))
-        saved = self._record(Entry("explanation", text, lang))
-        note = "" if saved else " " + message("r_not_saved", lang)
-        return Feedback(True, "explained", message("r_explained", lang) + note)
+        return self._save("explanation", text, lang, "r_empty_explanation", "explained", "r_explained")
 
     def widget(self, lang: str = "zh") -> PredictionWidget:
         """A Textarea and buttons to record the prediction, show the result and explain (needs ipywidgets)."""
@@ -108,6 +93,17 @@ class Prediction:
         if isinstance(result, (str, Mapping)):
             return pick(result, lang)
         return str(result)
+
+    def _save(self, step: str, text: str, lang: str, empty_key: str, kind: str, done_key: str) -> Feedback:
+        """Validate and record one step's text; the feedback says whether it could also be logged."""
+        text = _clean(text)
+        if not text:
+            return Feedback(False, "empty", message(empty_key, lang))
+        if len(text) > MAX_LENGTH:
+            return Feedback(False, "unparseable", message("too_long", lang, limit=MAX_LENGTH))
+        saved = self._record(Entry(step, text, lang))
+        note = "" if saved else " " + message("r_not_saved", lang)
+        return Feedback(True, kind, message(done_key, lang) + note)
 
     def _record(self, entry: Entry) -> bool:
         """Keep the entry; append it to the log file if there is one. False if the file could not be written."""
