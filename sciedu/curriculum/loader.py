@@ -60,6 +60,11 @@ def code(value: Any) -> str:
     return text(value)
 
 
+def copy_checked(value: Any) -> dict[str, str]:
+    """One independent copy of the official text that an item's wording was checked against."""
+    return record({"title": (True, text), "url": (True, url), "note": (False, text)}, lambda **kw: kw)(value)
+
+
 ITEM = record({
     "code": (True, code),
     "parent": (False, code),
@@ -71,6 +76,10 @@ ITEM = record({
     "grades": (False, list_of(lambda v: text(str(v)))),
     "links": (False, list_of(item_id)),
     "source": (False, text),
+    # Independent copies the wording was checked against: two = confirmed, one = single-copy (shown marked).
+    "checked_against": (False, list_of(copy_checked, allow_empty=False)),
+    # Mathematics/reading the item presupposes: ids from curriculum/prerequisites.yaml.
+    "prerequisites": (False, list_of(slug)),
 }, lambda **kw: kw)
 
 FRAMEWORK = record({
@@ -182,6 +191,8 @@ def _load_items(framework: Framework, path: Path, findings: list[Finding]) -> No
             statement=fields.get("statement", {}), provenance=fields.get("provenance", {}), band=fields["band"],
             parent=fields.get("parent"), grades=tuple(fields.get("grades", ())), links=tuple(fields.get("links", ())),
             source=fields.get("source", ""), path=path, line=line,
+            checked_against=tuple(fields.get("checked_against", ())),
+            prerequisites=tuple(fields.get("prerequisites", ())),
         )
 
 

@@ -26,6 +26,8 @@ class Item:
     source: str = ""
     path: Path | None = None
     line: int = 1
+    checked_against: tuple[dict[str, str], ...] = ()
+    prerequisites: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
