@@ -131,7 +131,7 @@ def render(cov: Coverage, fmt: str, lang: str = "en") -> str:
     return _text(cov, lang)
 
 
-def _ordered(cov: Coverage) -> list[tuple[Row, bool]]:
+def ordered(cov: Coverage) -> list[tuple[Row, bool]]:
     """Group rows (True) each followed by its rows, then any ungrouped rows; or just the rows."""
     if not cov.groups:
         return [(row, False) for row in cov.rows]
@@ -171,7 +171,7 @@ def _csv(cov: Coverage, lang: str) -> str:
 def _md(cov: Coverage, lang: str) -> str:
     header = ["code", "name", *cov.bands]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for row, is_group in _ordered(cov):
+    for row, is_group in ordered(cov):
         code = f"**{row.item.code}**" if is_group else row.item.code
         name = f"**{row.item.name[lang]}**" if is_group else row.item.name[lang]
         cells = [_md_cell(cov, row, b, is_group) for b in cov.bands]
@@ -192,7 +192,7 @@ def _text(cov: Coverage, lang: str) -> str:
     stated = cov.states_requirements
     header = ["code", "name", *cov.bands]
     records = []
-    for row, is_group in _ordered(cov):
+    for row, is_group in ordered(cov):
         indent = "  " if cov.groups and not is_group else ""
         if stated and not is_group:
             cells = [(STATED if b in row.requirements else NOT_STATED) + str(len(row.cells[b])) for b in cov.bands]
