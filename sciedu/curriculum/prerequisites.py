@@ -16,7 +16,7 @@ from typing import Any
 from sciedu import yamlfile
 from sciedu.errors import Finding, did_you_mean, error
 from sciedu.metadata import Invalid, bilingual, choice, list_of, record, slug, text, url
-from sciedu.model import GRADE_BANDS, Text
+from sciedu.model import GRADE_BANDS, DeclaredPrerequisite, Text
 
 FILE = "prerequisites.yaml"
 KINDS = ("mathematics", "reading", "science")
@@ -196,3 +196,14 @@ def _compiled(python: tuple[str, ...], latex: tuple[str, ...], patterns: tuple[s
 def find_uses(prerequisite: Prerequisite, line: str) -> tuple[str, ...]:
     """The text in ``line`` that reveals ``prerequisite`` (one match per hint that matches)."""
     return tuple(match.group(0).strip() for _, regex in hint_regexes(prerequisite) if (match := regex.search(line)))
+
+
+def above_band(declared: tuple[DeclaredPrerequisite, ...], band: str, vocabulary: Vocabulary) -> list[tuple[Prerequisite, DeclaredPrerequisite]]:
+    """The declared prerequisites taught above what an activity of ``band`` may assume, each with its
+    declaration (``acknowledged`` holds the reason, for the teacher guide). Unknown ids are left out."""
+    out = []
+    for entry in declared:
+        prerequisite = vocabulary.prerequisites.get(entry.id)
+        if prerequisite is not None and vocabulary.above(prerequisite, band):
+            out.append((prerequisite, entry))
+    return out

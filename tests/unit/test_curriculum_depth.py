@@ -308,3 +308,12 @@ def test_heatmap_rows_are_learning_contents_under_their_concepts(fixture_curricu
     assert svg.count('class="stated"') == 3  # 1.1 at 3-4 and 5-6, 1.2 at 7-9
     assert "● Describe how fast objects move by their speed.\nphysics/tiny-speed" in svg
     assert svg.count('stroke-dasharray="3 2"') == 4 * 3 - 3
+
+
+def test_above_band_lists_declared_prerequisites_with_their_reasons_for_the_guide(fixture_curriculum, activity) -> None:
+    yaml = ("prerequisites:\n  - ratio\n  - id: trigonometry\n    acknowledged: {zh: 黑箱。, en: Black box.}\n"
+            "  - logarithms\n  - nonsense\n")
+    tiny = activity(yaml)
+    listed = prerequisites.above_band(tiny.metadata.prerequisites, "5-6", fixture_curriculum.vocabulary)
+    assert [(p.id, d.acknowledged.en if d.acknowledged else None) for p, d in listed] == [("trigonometry", "Black box."), ("logarithms", None)]
+    assert prerequisites.above_band(tiny.metadata.prerequisites, "university", fixture_curriculum.vocabulary) == []
