@@ -207,3 +207,29 @@ def above_band(declared: tuple[DeclaredPrerequisite, ...], band: str, vocabulary
         if prerequisite is not None and vocabulary.above(prerequisite, band):
             out.append((prerequisite, entry))
     return out
+
+
+GUIDE_WORDS = {
+    "line": {"zh": "- **{name}**（{band}起；{taught}）", "en": "- **{name}** ({band} onwards; {taught})"},
+    "above": {"zh": " — **超出本学段：**{reason}", "en": " — **above this band:** {reason}"},
+    "no_reason": {"zh": "未说明理由", "en": "no reason given"},
+}
+
+
+def guide_markdown(declared: tuple[DeclaredPrerequisite, ...], band: str, vocabulary: Vocabulary, lang: str) -> str:
+    """For the teacher guide: the mathematics students need, each with the band that teaches it; those
+    above the activity's band are marked, with the reason acknowledged in activity.yaml. Empty when none."""
+    from sciedu.site.i18n import BAND_NAMES  # the site's band names, so guide and site say the same
+
+    lines = []
+    for entry in declared:
+        prerequisite = vocabulary.prerequisites.get(entry.id)
+        if prerequisite is None:
+            continue
+        line = GUIDE_WORDS["line"][lang].format(name=prerequisite.name[lang], band=BAND_NAMES[prerequisite.band][lang],
+                                                taught=prerequisite.taught[lang])
+        if vocabulary.above(prerequisite, band):
+            reason = entry.acknowledged[lang] if entry.acknowledged else GUIDE_WORDS["no_reason"][lang]
+            line += GUIDE_WORDS["above"][lang].format(reason=reason)
+        lines.append(line)
+    return "\n".join(lines)

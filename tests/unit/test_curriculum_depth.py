@@ -317,3 +317,16 @@ def test_above_band_lists_declared_prerequisites_with_their_reasons_for_the_guid
     listed = prerequisites.above_band(tiny.metadata.prerequisites, "5-6", fixture_curriculum.vocabulary)
     assert [(p.id, d.acknowledged.en if d.acknowledged else None) for p, d in listed] == [("trigonometry", "Black box."), ("logarithms", None)]
     assert prerequisites.above_band(tiny.metadata.prerequisites, "university", fixture_curriculum.vocabulary) == []
+
+
+def test_guide_markdown_marks_mathematics_above_the_band_with_its_reason(fixture_curriculum, activity) -> None:
+    tiny = activity("prerequisites:\n  - ratio\n  - id: trigonometry\n    acknowledged: {zh: 黑箱。, en: Black box.}\n  - logarithms\n")
+    en = prerequisites.guide_markdown(tiny.metadata.prerequisites, "5-6", fixture_curriculum.vocabulary, "en").splitlines()
+    assert en == [
+        "- **Ratio** (Grades 5–6 onwards; Stage 3)",
+        "- **Trigonometric ratios** (Grades 7–9 onwards; Stage 4 (grade 9)) — **above this band:** Black box.",
+        "- **Logarithms** (Grades 10–12 onwards; Senior high required course) — **above this band:** no reason given",
+    ]
+    zh = prerequisites.guide_markdown(tiny.metadata.prerequisites, "5-6", fixture_curriculum.vocabulary, "zh")
+    assert "- **锐角三角函数**（7–9 年级起；第四学段（九年级）） — **超出本学段：**黑箱。" in zh
+    assert prerequisites.guide_markdown((), "5-6", fixture_curriculum.vocabulary, "en") == ""
