@@ -87,6 +87,11 @@ class Framework:
                 out.append(item)
         return out
 
+    def checked_counts(self) -> tuple[int, int, int]:
+        """Items whose wording was checked against two or more copies, against one only, and not at all."""
+        counts = [len(i.checked_against) for i in self.items.values()]
+        return sum(c >= 2 for c in counts), sum(c == 1 for c in counts), sum(c == 0 for c in counts)
+
     def requirements(self, code: str) -> dict[str, Item]:
         """The per-band requirements (学段要求) stated for the item ``code``: band -> requirement item."""
         return {i.band: i for i in self.items.values() if i.parent == code and i.type == REQUIREMENT}

@@ -23,6 +23,10 @@ PROVENANCE_NAMES = {
     "translation": {"zh": "译文", "en": "translation"},
     "paraphrase": {"zh": "转述", "en": "paraphrase"},
 }
+CHECKED_SUMMARY = {
+    "zh": "条目原文核对：{two} 条已对照至少两个独立副本核对，{one} 条仅根据一个副本确认，{none} 条未记录核对。",
+    "en": "Wording checked: {two} items against two or more independent copies, {one} from one copy only, {none} not recorded.",
+}
 CHECKED = {
     "many": {"zh": "已对照{n}个独立副本核对：", "en": "checked against {n} copies: "},
     "one": {"zh": "仅根据一个副本确认：", "en": "confirmed from one copy only: "},
@@ -93,6 +97,9 @@ def _framework_page(fw: Framework, curriculum: Curriculum, activities: list[Acti
     ]
     if notes:
         head += [f'!!! note "{t("framework_notes", lang)}"', "", "    " + notes.replace("\n", "\n    "), ""]
+    two, one, none = fw.checked_counts()
+    if two or one:
+        head += [CHECKED_SUMMARY[lang].format(two=two, one=one, none=none), ""]
     body = []
     for item in fw.children(None):
         body += _tree(item, fw, curriculum, teaching, lang, depth=0)

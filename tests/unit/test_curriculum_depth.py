@@ -330,3 +330,11 @@ def test_guide_markdown_marks_mathematics_above_the_band_with_its_reason(fixture
     zh = prerequisites.guide_markdown(tiny.metadata.prerequisites, "5-6", fixture_curriculum.vocabulary, "zh")
     assert "- **锐角三角函数**（7–9 年级起；第四学段（九年级）） — **超出本学段：**黑箱。" in zh
     assert prerequisites.guide_markdown((), "5-6", fixture_curriculum.vocabulary, "en") == ""
+
+
+def test_framework_page_counts_items_by_how_their_wording_was_checked(fixture_curriculum) -> None:
+    fw = fixture_curriculum.frameworks["fixture-standard"]
+    assert fw.checked_counts() == (2, 1, 6)
+    page = browser._framework_page(fw, fixture_curriculum, [], "en")
+    assert "Wording checked: 2 items against two or more independent copies, 1 from one copy only, 6 not recorded." in page
+    assert "条目原文核对" not in browser._framework_page(fixture_curriculum.frameworks["fixture-science"], fixture_curriculum, [], "zh")
