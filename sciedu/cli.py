@@ -72,8 +72,10 @@ def check(project_dir: Path | None, strict: bool, no_execute: bool, timeout: int
 
     outcome = commands.check(_project(project_dir), strict=strict, execute=not no_execute, timeout=timeout, workers=jobs)
     commands.report(outcome.findings)
-    warnings = len(outcome.findings) - len(outcome.errors)
-    click.echo(f"{len(outcome.activities)} activities checked: {len(outcome.errors)} error(s), {warnings} warning(s).", err=True)
+    warnings = sum(f.severity == "warning" for f in outcome.findings)
+    notes = sum(f.severity == "note" for f in outcome.findings)  # acknowledged warnings, never fail --strict
+    click.echo(f"{len(outcome.activities)} activities checked: {len(outcome.errors)} error(s), {warnings} warning(s)"
+               + (f", {notes} note(s)" if notes else "") + ".", err=True)
     if outcome.errors:
         sys.exit(1)
 

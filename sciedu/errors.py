@@ -17,6 +17,7 @@ import click
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # an acknowledged warning: printed, never promoted by --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +34,9 @@ class Finding:
         return f"{self.path}:{self.line}: {self.severity.value} {self.rule}: {self.message}"
 
     def as_error(self) -> Finding:
+        """For --strict: a warning becomes an error; a note (an acknowledged warning, with its reason) stays a note."""
+        if self.severity is Severity.NOTE:
+            return self
         return Finding(self.path, self.line, Severity.ERROR, self.rule, self.message)
 
 
@@ -42,6 +46,10 @@ def error(path: str | Path, line: int, rule: str, message: str) -> Finding:
 
 def warning(path: str | Path, line: int, rule: str, message: str) -> Finding:
     return Finding(display_path(path), line, Severity.WARNING, rule, message)
+
+
+def note(path: str | Path, line: int, rule: str, message: str) -> Finding:
+    return Finding(display_path(path), line, Severity.NOTE, rule, message)
 
 
 def display_path(path: str | Path) -> str:

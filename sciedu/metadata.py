@@ -19,6 +19,7 @@ from sciedu.model import (
     LANGUAGES,
     PHASES,
     SUBJECTS,
+    DeclaredPrerequisite,
     Differentiation,
     Metadata,
     Misconception,
@@ -272,6 +273,13 @@ VARIANT = record({"id": (True, slug), "label": (True, bilingual), "parameters": 
 DIFFERENTIATION = record({"support": (False, list_of(bilingual)), "extension": (False, list_of(bilingual))}, Differentiation)
 
 
+def declared_prerequisite(value: Any) -> DeclaredPrerequisite:
+    """``ratio`` or ``{id: trigonometry, acknowledged: {zh: ..., en: ...}}``."""
+    if isinstance(value, str):
+        return DeclaredPrerequisite(slug(value))
+    return record({"id": (True, slug), "acknowledged": (False, bilingual)}, DeclaredPrerequisite)(value)
+
+
 @dataclass(frozen=True)
 class Option:
     required: bool
@@ -309,6 +317,11 @@ SCHEMA: dict[str, Option] = {
     "careers": Option(False, list_of(bilingual), "careers that use this science"),
     "answers": Option(False, list_of(ANSWER), "answer keys with their formulas, recomputed with units by sciedu check"),
     "variants": Option(False, list_of(VARIANT), "seeded variant exercises: parameters, formula, unit"),
+    "prerequisites": Option(False, list_of(declared_prerequisite),
+                            "the mathematics and reading students need, as ids from curriculum/prerequisites.yaml "
+                            "(e.g. ratio, trigonometry); write {id: ..., acknowledged: {zh: ..., en: ...}} to say why one "
+                            "taught above the activity's band is used anyway: the reason is shown to teachers and its "
+                            "math-above-band findings become notes that --strict does not fail"),
 }
 
 

@@ -97,6 +97,15 @@ class Differentiation:
 
 
 @dataclass(frozen=True)
+class DeclaredPrerequisite:
+    """A prerequisite (id from curriculum/prerequisites.yaml) the students need; ``acknowledged`` says why
+    one above the activity's band is used anyway (shown to teachers)."""
+
+    id: str
+    acknowledged: Text | None = None
+
+
+@dataclass(frozen=True)
 class Metadata:
     id: str
     title: Text
@@ -128,6 +137,7 @@ class Metadata:
     careers: tuple[Text, ...] = ()
     answers: tuple = ()  # sciedu.answers.Answer
     variants: tuple = ()  # sciedu.answers.VariantSpec
+    prerequisites: tuple[DeclaredPrerequisite, ...] = ()
 
 
 @dataclass

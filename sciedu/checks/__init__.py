@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sciedu.checks import answers, content, guides, parity, standards
+from sciedu.checks import answers, content, guides, parity, prerequisites, standards
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
@@ -23,6 +23,9 @@ RULES: tuple[Rule, ...] = (
     content.local_images_exist,
     content.review_has_sources,
     standards.aligned_items_exist,
+    prerequisites.declared_prerequisites_fit,
+    prerequisites.student_cells_within_band,
+    prerequisites.aligned_items_prerequisites_declared,
     guides.phases_add_up,
     guides.safety_with_materials,
     guides.guide_complete,

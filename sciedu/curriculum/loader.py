@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from sciedu import yamlfile
-from sciedu.curriculum.model import ALL_BANDS, Association, Curriculum, Framework, Item
-from sciedu.errors import Finding, did_you_mean, error
+from sciedu.curriculum import prerequisites
+from sciedu.curriculum.model import ALL_BANDS, Association, Curriculum, Framework, Item, OfficialCodes
+from sciedu.errors import Finding, did_you_mean, error, warning
 from sciedu.metadata import Invalid, bilingual, choice, iso_date, list_of, positive_int, record, slug, text, url
 from sciedu.model import GRADE_BANDS, LANGUAGES
 
@@ -82,6 +84,36 @@ ITEM = record({
     "prerequisites": (False, list_of(slug)),
 }, lambda **kw: kw)
 
+def _regex(value: Any) -> str:
+    pattern = text(value)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise Invalid(f"not a valid regular expression: {exc}") from None
+    return pattern
+
+
+def _official_codes(**fields: Any) -> OfficialCodes:
+    if "pattern" not in fields and "codes" not in fields:
+        raise Invalid("give pattern: (a regular expression of the official code form) or codes: (a list), or both")
+    return OfficialCodes(pattern=fields.get("pattern"), codes=tuple(fields.get("codes", ())), note=fields.get("note", {}))
+
+
+#: The official code space: an unknown code it describes is "valid in the standard but not in our data yet".
+OFFICIAL_CODES = record({
+    "pattern": (False, _regex),
+    "codes": (False, list_of(code, allow_empty=False)),
+    "note": (False, partial_bilingual),
+}, _official_codes)
+
+
+def _bands(value: Any) -> tuple[str, ...]:
+    bands = list_of(choice(GRADE_BANDS), allow_empty=False)(value)
+    if list(bands) != sorted(set(bands), key=GRADE_BANDS.index):
+        raise Invalid(f"expected distinct bands in the order {', '.join(GRADE_BANDS)}, found {', '.join(bands)}")
+    return bands
+
+
 FRAMEWORK = record({
     "id": (True, slug),
     "title": (True, bilingual),
@@ -92,6 +124,8 @@ FRAMEWORK = record({
     "language": (True, choice(LANGUAGES)),
     "notes": (False, partial_bilingual),
     "coverage_rows": (False, choice(ITEM_TYPES)),
+    "bands": (False, _bands),
+    "official_codes": (False, OFFICIAL_CODES),
     "last_changed": (False, iso_date),
 }, lambda **kw: kw)
 
@@ -131,6 +165,7 @@ def load(folder: Path) -> tuple[Curriculum, list[Finding]]:
     findings: list[Finding] = []
     if not folder.is_dir():
         return curriculum, findings
+    curriculum.vocabulary, findings = prerequisites.load(folder)
     for framework_dir in sorted(p for p in folder.iterdir() if p.is_dir() and p.name != CROSSWALKS):
         framework = _load_framework(framework_dir, findings)
         if framework is not None:
@@ -159,10 +194,16 @@ def _load_framework(folder: Path, findings: list[Finding]) -> Framework | None:
     framework = Framework(
         id=folder.name, title=data["title"], publisher=data["publisher"], year=data["year"], source=data["source"],
         rights=data["rights"], language=data["language"], notes=data.get("notes", {}), path=path,
-        coverage_rows=data.get("coverage_rows"),
+        coverage_rows=data.get("coverage_rows"), official_codes=data.get("official_codes"), bands=data.get("bands", ()),
     )
     for items_path in sorted(folder.glob("items*.yaml")):
         _load_items(framework, items_path, findings)
+    if framework.official_codes is not None:
+        held = [c for c in framework.official_codes.codes if c in framework.items]
+        if held:
+            findings.append(warning(path, located.line_of(("official_codes", "codes")), "official-codes-stale",
+                                    f"official_codes.codes lists {', '.join(repr(c) for c in held)} as missing from our data, "
+                                    "but the items hold them now: remove them from the list"))
     return framework
 
 
@@ -228,6 +269,12 @@ def _dangling(curriculum: Curriculum) -> list[Finding]:
             for link in item.links:
                 if curriculum.item(link) is None:
                     findings.append(error(item.path, item.line, "item-link-unknown", f"{item.id}: link {link!r} does not resolve{_suggest(curriculum, link)}"))
+            known = curriculum.vocabulary.prerequisites
+            for prerequisite in item.prerequisites:
+                if prerequisite not in known:
+                    where = curriculum.vocabulary.path or "curriculum/prerequisites.yaml"
+                    findings.append(error(item.path, item.line, "item-prerequisite-unknown",
+                                          f"{item.id}: prerequisite {prerequisite!r} is not defined in {Path(where).name}{did_you_mean(prerequisite, set(known))}"))
     for association in curriculum.associations:
         for end, line in zip((association.origin, association.destination), association.end_lines, strict=True):
             if curriculum.item(end) is None:

@@ -6,9 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sciedu.curriculum.prerequisites import Vocabulary
 from sciedu.model import Text
 
 ALL_BANDS = "all"
+#: The item type of a learning content's per-band requirement (学段要求), code ``<content>-<band>``.
+REQUIREMENT = "learning-requirement"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,18 @@ class Item:
         return self.band == ALL_BANDS or self.band == band
 
 
+@dataclass(frozen=True)
+class OfficialCodes:
+    """The official code space of a framework, for codes that are real but not in our data yet."""
+
+    pattern: str | None = None
+    codes: tuple[str, ...] = ()  # known official codes we do not hold yet
+    note: dict[str, str] = field(default_factory=dict)
+
+    def describes(self, code: str) -> bool:
+        return code in self.codes or (self.pattern is not None and re.search(self.pattern, code) is not None)
+
+
 @dataclass
 class Framework:
     id: str
@@ -54,6 +69,8 @@ class Framework:
     path: Path
     items: dict[str, Item] = field(default_factory=dict)
     coverage_rows: str | None = None
+    official_codes: OfficialCodes | None = None
+    bands: tuple[str, ...] = ()  # the grade bands the framework is written for, in order (framework.yaml)
 
     def children(self, code: str | None) -> list[Item]:
         """In reading order: structural items first, then by grade (KG, 01 … 12), then by code."""
@@ -69,6 +86,15 @@ class Framework:
             if item is not None:
                 out.append(item)
         return out
+
+    def checked_counts(self) -> tuple[int, int, int]:
+        """Items whose wording was checked against two or more copies, against one only, and not at all."""
+        counts = [len(i.checked_against) for i in self.items.values()]
+        return sum(c >= 2 for c in counts), sum(c == 1 for c in counts), sum(c == 0 for c in counts)
+
+    def requirements(self, code: str) -> dict[str, Item]:
+        """The per-band requirements (学段要求) stated for the item ``code``: band -> requirement item."""
+        return {i.band: i for i in self.items.values() if i.parent == code and i.type == REQUIREMENT}
 
 
 def _natural(code: str) -> tuple:
@@ -91,6 +117,7 @@ class Association:
 class Curriculum:
     frameworks: dict[str, Framework] = field(default_factory=dict)
     associations: list[Association] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
 
     def item(self, item_id: str) -> Item | None:
         framework, _, code = item_id.partition(":")

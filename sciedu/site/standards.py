@@ -13,8 +13,8 @@ import html
 import re
 from pathlib import Path
 
-from sciedu.curriculum.coverage import Coverage, coverage
-from sciedu.curriculum.model import ALL_BANDS, Curriculum, Framework, Item
+from sciedu.curriculum.coverage import LEGEND, NOT_STATED, STATED, Coverage, Row, coverage, ordered
+from sciedu.curriculum.model import ALL_BANDS, REQUIREMENT, Curriculum, Framework, Item
 from sciedu.model import Activity
 from sciedu.site.i18n import BAND_NAMES, t
 
@@ -22,6 +22,14 @@ PROVENANCE_NAMES = {
     "official": {"zh": "官方原文", "en": "official text"},
     "translation": {"zh": "译文", "en": "translation"},
     "paraphrase": {"zh": "转述", "en": "paraphrase"},
+}
+CHECKED_SUMMARY = {
+    "zh": "条目原文核对：{two} 条已对照至少两个独立副本核对，{one} 条仅根据一个副本确认，{none} 条未记录核对。",
+    "en": "Wording checked: {two} items against two or more independent copies, {one} from one copy only, {none} not recorded.",
+}
+CHECKED = {
+    "many": {"zh": "已对照{n}个独立副本核对：", "en": "checked against {n} copies: "},
+    "one": {"zh": "仅根据一个副本确认：", "en": "confirmed from one copy only: "},
 }
 ASSOCIATION_NAMES = {
     "exactMatchOf": {"zh": "等同于", "en": "exact match of"},
@@ -89,6 +97,9 @@ def _framework_page(fw: Framework, curriculum: Curriculum, activities: list[Acti
     ]
     if notes:
         head += [f'!!! note "{t("framework_notes", lang)}"', "", "    " + notes.replace("\n", "\n    "), ""]
+    two, one, none = fw.checked_counts()
+    if two or one:
+        head += [CHECKED_SUMMARY[lang].format(two=two, one=one, none=none), ""]
     body = []
     for item in fw.children(None):
         body += _tree(item, fw, curriculum, teaching, lang, depth=0)
@@ -115,12 +126,22 @@ def _tree(item: Item, fw: Framework, curriculum: Curriculum, teaching: dict[str,
         f"{ASSOCIATION_NAMES[assoc.type][lang]} [{other.framework}:{other.code} {other.name[lang]}]({item_link(other, '../../')})"
         for assoc, other_id in curriculum.related(item.id) if (other := curriculum.item(other_id)) is not None
     ]
+    checked = checked_against(item, lang)
+    if item.type == REQUIREMENT:
+        indent = "    " * max(depth - 2, 0)
+        text = (f"{indent}- <span id=\"{anchor(item.code)}\"></span>**{band_label(item.band, lang)}** "
+                f"<small>({item.code})</small>: {statement or item.name[lang]}")
+        text += f" <small>{checked}</small>" if checked else ""
+        text += f" — **{t('taught_by', lang)}:** {activity_links}" if taught else ""
+        return [text]
     if depth <= 1:
         hashes = "#" * (depth + 2)
         lines += [f"{hashes} {item.code} {item.name[lang]} {{ #{anchor(item.code)} }}", ""]
         if statement:
             lines += [statement, ""]
         lines += [f"<small>{meta}</small>", ""]
+        if checked:
+            lines += [f"<small>{checked}</small>", ""]
         if taught:
             lines += [f"**{t('taught_by', lang)}:** {activity_links}", ""]
         if related:
@@ -131,6 +152,8 @@ def _tree(item: Item, fw: Framework, curriculum: Curriculum, teaching: dict[str,
         if statement and statement != item.name[lang]:
             text += f": {statement}"
         text += f" <small>({meta})</small>"
+        if checked:
+            text += f" <small>{checked}</small>"
         if taught:
             text += f" — **{t('taught_by', lang)}:** {activity_links}"
         if related:
@@ -142,6 +165,16 @@ def _tree(item: Item, fw: Framework, curriculum: Curriculum, teaching: dict[str,
     if depth == 1 and any(c for c in children):
         lines.append("")
     return lines
+
+
+def checked_against(item: Item, lang: str) -> str:
+    """Provenance of the wording: "checked against 2 copies: …" or "confirmed from one copy only: …"."""
+    copies = item.checked_against
+    if not copies:
+        return ""
+    links = ", ".join(f"[{c['title']}]({c['url']})" + (f" ({c['note']})" if c.get("note") else "") for c in copies)
+    label = CHECKED["one"][lang] if len(copies) == 1 else CHECKED["many"][lang].format(n=len(copies))
+    return label + links
 
 
 def _statement(item: Item, lang: str) -> str:
@@ -163,6 +196,8 @@ def _coverage_page(cov: Coverage, lang: str) -> str:
         t("coverage_intro", lang, covered=covered, total=len(cov.rows)), "",
         heatmap_svg(cov, lang), "",
     ]
+    if cov.states_requirements:
+        lines += [LEGEND[lang], ""]
     if cov.gaps:
         lines += [f"## {t('gaps', lang)}", ""]
         lines += [f"- [{i.code} {i.name[lang]}](index.md#{anchor(i.code)})" for i in cov.gaps]
@@ -170,10 +205,15 @@ def _coverage_page(cov: Coverage, lang: str) -> str:
 
 
 def heatmap_svg(cov: Coverage, lang: str) -> str:
-    """Rows × bands, one square per cell coloured by how many activities teach it; readable at a glance."""
+    """Rows × bands, one square per cell coloured by how many activities teach it; readable at a glance.
+
+    Rows are listed under their groups (bold labels). Where the framework states per-band requirements,
+    a cell whose band has a stated requirement has a solid border and a ● mark; one without has a dashed
+    border; the tooltip gives the requirement and the activities."""
+    entries = ordered(cov)
     label_w, cell_w, cell_h, top = 300, 84, 26, 34
     width = label_w + cell_w * len(cov.bands) + 10
-    height = top + cell_h * len(cov.rows) + 10
+    height = top + cell_h * len(entries) + 10
     title = t("coverage", lang) + ": " + cov.framework.title[lang]
     parts = [f'<svg class="sciedu-heatmap" role="img" aria-label="{html.escape(title)}" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" font-size="12">',
@@ -181,22 +221,36 @@ def heatmap_svg(cov: Coverage, lang: str) -> str:
     for col, band in enumerate(cov.bands):
         x = label_w + col * cell_w + cell_w / 2
         parts.append(f'<text x="{x:.0f}" y="{top - 12}" text-anchor="middle" font-weight="bold">{html.escape(BAND_NAMES[band][lang])}</text>')
-    for row_index, row in enumerate(cov.rows):
+    for row_index, (row, is_group) in enumerate(entries):
         y = top + row_index * cell_h
         label = f"{row.item.code} {row.item.name[lang]}"
         label = label if len(label) <= 34 else label[:33] + "…"
-        parts.append(f'<text x="{label_w - 8}" y="{y + cell_h * 0.65:.0f}" text-anchor="end">{html.escape(label)}</text>')
+        weight = ' font-weight="bold"' if is_group else ""
+        parts.append(f'<text x="{label_w - 8}" y="{y + cell_h * 0.65:.0f}" text-anchor="end"{weight}>{html.escape(label)}</text>')
         for col, band in enumerate(cov.bands):
-            count = len(row.cells[band])
-            fill = ("#f4f4f4", "#9fd9cf", "#46b3a2", "#007a6a")[min(count, 3)]
-            names = ", ".join(row.cells[band]) or t("no_activity", lang)
-            x = label_w + col * cell_w
-            parts.append(f'<rect x="{x + 2}" y="{y + 2}" width="{cell_w - 4}" height="{cell_h - 4}" rx="3" fill="{fill}" '
-                         f'stroke="#ccc"><title>{html.escape(names)}</title></rect>')
-            parts.append(f'<text x="{x + cell_w / 2:.0f}" y="{y + cell_h * 0.65:.0f}" text-anchor="middle" '
-                         f'fill="{"#fff" if count >= 2 else "#333"}">{count}</text>')
+            parts += _heat_cell(cov, row, band, label_w + col * cell_w, y, cell_w, cell_h, lang, is_group)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _heat_cell(cov: Coverage, row: Row, band: str, x: float, y: float, w: int, h: int, lang: str, is_group: bool) -> list[str]:
+    count = len(row.cells[band])
+    fill = ("#f4f4f4", "#9fd9cf", "#46b3a2", "#007a6a")[min(count, 3)]
+    tip = ", ".join(row.cells[band]) or t("no_activity", lang)
+    marks = cov.states_requirements and not is_group
+    requirement = row.requirements.get(band)
+    border = ' stroke="#ccc"'
+    if marks:
+        border = ' stroke="#555"' if requirement else ' stroke="#bbb" stroke-dasharray="3 2"'
+        stated = f"{STATED} {requirement.statement_in(lang)}" if requirement else f"{NOT_STATED} " + {"zh": "未提出学段要求", "en": "no requirement stated"}[lang]
+        tip = f"{stated}\n{tip}"
+    out = [f'<rect x="{x + 2}" y="{y + 2}" width="{w - 4}" height="{h - 4}" rx="3" fill="{fill}"{border}>'
+           f'<title>{html.escape(tip)}</title></rect>',
+           f'<text x="{x + w / 2:.0f}" y="{y + h * 0.65:.0f}" text-anchor="middle" '
+           f'fill="{"#fff" if count >= 2 else "#333"}">{count}</text>']
+    if marks and requirement:
+        out.append(f'<text class="stated" x="{x + w - 12}" y="{y + 12}" font-size="9" fill="{"#fff" if count >= 2 else "#555"}">{STATED}</text>')
+    return out
 
 
 def _crosswalks(curriculum: Curriculum, lang: str) -> str:
@@ -227,6 +281,8 @@ def activity_standards(activity: Activity, curriculum: Curriculum, lang: str, *,
             continue
         framework = curriculum.frameworks[item.framework]
         statement = item.statement_in(lang)
+        requirement = framework.requirements(item.code).get(activity.metadata.grade_band)
         lines.append(f"- [**{item.code}** {item.name[lang]}]({item_link(item, from_root)}) "
-                     f"<small>({framework.title[lang]})</small>" + (f": {statement}" if statement != item.name[lang] else ""))
+                     f"<small>({framework.title[lang]})</small>" + (f": {statement}" if statement != item.name[lang] else "")
+                     + (f" — **{band_label(requirement.band, lang)}:** {requirement.statement_in(lang)}" if requirement else ""))
     return "\n".join(lines)

@@ -89,17 +89,23 @@ def test_session_command_prints_and_writes(built_project: Path, tmp_path: Path) 
 
 
 def test_coverage_command_formats(built_project: Path) -> None:
+    loaded, _ = curriculum.load(built_project / "curriculum")
+    fw = loaded.frameworks["cn-compulsory-science-2022"]
+    contents = [i.code for i in fw.items.values() if i.type == "learning-content"]
     table = run_cli("coverage", "cn-compulsory-science-2022", cwd=built_project)
     assert table.returncode == 0
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["code", "name", "1-2", "3-4", "5-6", "7-9"]
-    row3 = next(line for line in lines if line.startswith("3 "))
-    assert "physics/tiny-speed" in row3
-    assert len([line for line in lines[2:] if re.match(r"^\d+\s", line) and "covered" not in line]) == 13
-    assert lines[-1].startswith("1 of 13 covered")
+    concept3 = next(line for line in lines if line.startswith("3 "))
+    assert "physics/tiny-speed" in concept3  # aligned to core concept 3: shown on the concept's group line
+    assert len([line for line in lines[2:] if re.match(r"^\d+\s", line) and "covered" not in line]) == 13  # every core concept is a group
+    listed = [line.split()[0] for line in lines[2:] if re.match(r"^  \d+\.\d+\s", line)]
+    assert listed == sorted(contents, key=lambda c: tuple(int(p) for p in c.split(".")))  # every learning content, by concept
+    assert lines[-1].startswith(f"0 of {len(contents)} covered (learning-content)")
     data = json.loads(run_cli("coverage", "cn-compulsory-science-2022", "--format", "json", cwd=built_project).stdout)
-    assert data["rows"][2]["cells"]["5-6"] == ["physics/tiny-speed"]
-    assert "3" not in data["gaps"] and "1" in data["gaps"]
+    assert [g["code"] for g in data["groups"]][:3] == ["1", "2", "3"]
+    assert data["groups"][2]["cells"]["5-6"] == ["physics/tiny-speed"]
+    assert sorted(data["gaps"]) == sorted(contents)
     unknown = run_cli("coverage", "ngss", cwd=built_project)
     assert unknown.returncode == 2 and "did you mean 'ngss-2013'" in unknown.stderr
 

@@ -106,7 +106,8 @@ def test_coverage_counts_by_hand(fixture_curriculum, tiny, tmp_path: Path) -> No
     data = json.loads(render(result, "json"))
     assert data["gaps"] == ["2", "3"]
     csv_text = render(result, "csv")
-    assert csv_text.splitlines()[0] == "code,name,5-6,7-9"
+    assert csv_text.splitlines()[0] == "code,name,5-6,7-9,group"
+    assert csv_text.splitlines()[1].endswith(",F")  # rows are grouped under their parent, the field F
     assert "2 of 4 covered" in render(result, "table")
 
 
