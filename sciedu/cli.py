@@ -146,7 +146,7 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
     """
     from sciedu import sources
     from sciedu.guides import printable
-    from sciedu.guides.session import default_minutes, session_plan
+    from sciedu.guides.session import SessionTooShort, default_minutes, session_plan
 
     project = _project(project_dir)
     activities, _ = sources.load_library(project.activities)
@@ -156,7 +156,10 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
 
         raise UsageError(f"no activity {activity!r}{did_you_mean(activity, {a.id for a in activities})}; run `sciedu check` if it should exist")
     chosen = found[0]
-    title, sections = session_plan(chosen, minutes or default_minutes(chosen), lang, notebook_link=f"{chosen.id}-{lang}.ipynb")
+    try:
+        title, sections = session_plan(chosen, minutes or default_minutes(chosen), lang, notebook_link=f"{chosen.id}-{lang}.ipynb")
+    except SessionTooShort as exc:
+        raise UsageError(str(exc)) from None
     text = f"# {title}\n\n" + "\n".join(s.markdown() for s in sections)
     if fmt == "html":
         text = printable.render(title, text, lang=lang, assets="assets/")

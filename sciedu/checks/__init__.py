@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     content.review_has_sources,
     standards.aligned_items_exist,
     guides.phases_add_up,
+    guides.session_fits,
     guides.safety_with_materials,
     guides.guide_complete,
     answers.answer_keys_recomputed,
