@@ -125,6 +125,15 @@ def test_an_activity_without_core_keeps_every_phase(activity_with) -> None:
     assert_sound(plan, activity)
 
 
+def test_qa_follows_the_scientists_page() -> None:
+    assert qa_minutes(120) == (30, 30) and qa_minutes(90)[0] in (22, 23) and qa_minutes(45)[0] == QA_MIN == 5
+    en = (REPO / "site" / "en" / "scientists.md").read_text(encoding="utf-8")
+    zh = (REPO / "site" / "zh" / "scientists.md").read_text(encoding="utf-8")
+    assert "a quarter of the time for questions" in en and "at least 5 minutes" in en and "90 minutes or more" in en
+    assert "四分之一的时间" in zh and "至少 5 分钟" in zh and "90 分钟及以上" in zh
+    assert "one minute per question" in en and "每题约 1 分钟" in zh
+
+
 def _with(tmp_path: Path, phase_extra: dict, **top) -> list:
     data = yaml.safe_load((REPO / "tests" / "data" / "library" / "physics" / "tiny-speed" / "activity.yaml").read_text(encoding="utf-8"))
     data["phases"][1].update(phase_extra)
@@ -152,3 +161,19 @@ def test_a_session_core_has_two_questions(tmp_path: Path) -> None:
     assert "session_core.questions: a session core has exactly two questions, found 3" in findings[0].message
     assert _with(tmp_path, {}, session_core={"minutes": 10, "demonstration": q, "questions": [q, q]}) == []
     assert [f.rule for f in _with(tmp_path, {}, **{"phases[].core": True})] == ["metadata-unknown-key"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_scientists_pages_cite_the_opinions_by_item_and_the_law_by_article(lang: str) -> None:
+    page = (REPO / "site" / lang / "scientists.md").read_text(encoding="utf-8")
+    if lang == "zh":
+        assert "第（二十一）项" in page and not re.search(r"《意见》第[一二三四五六七八九十]+条", page)
+        assert "第十一条" in page and "第六十二条" in page and "教育部令第50号" in page and "科学副校长" in page
+    else:
+        assert "item (21)" in page and "Article 21" not in page and "Article 9 of the Opinions" not in page
+        assert "Article 11" in page and "Article 62" in page and "Order No. 50" in page
+    assert "DBS" not in page and "1.5" not in page  # no foreign vetting schemes, no unsourced session lengths
+    sources = page.split("## 依据与来源" if lang == "zh" else "## Basis and sources")[1]
+    assert sources.count("<http") >= 5 and "gov.cn" in sources and "moe.gov.cn" in sources and "npc.gov.cn" in sources
+    plan = "\n".join(s.markdown() for s in session_plan(BUNDLED[0], 90, lang)[1])
+    assert ("第六十二条" in plan and "第十一条" in plan) if lang == "zh" else ("Article 62" in plan and "Article 11" in plan)
