@@ -25,7 +25,8 @@ from sciedu.model import Activity
 HIDDEN_TAGS = {"teacher", "solution", "remove-cell"}
 EXERCISE = re.compile(r"^\*\*(?:Exercise|练习)")
 NUMBERED = re.compile(r"^\d+\.\s+")
-#: Up to this many predictions and exercises together, each prediction gets two lines to write on, else one.
+#: Up to this many predictions and exercises together, each prediction gets two lines to write on, else one,
+#: so that a sheet stays on one A4 page (exercises always get two).
 ROOMY = 6
 
 TEXT = {
@@ -143,8 +144,9 @@ def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
     if seed is not None:
         who = who.replace(f"{x('number', lang)}{'：' if lang == 'zh' else ':'}", f"{x('number', lang)}{'：' if lang == 'zh' else ': '}{seed}")
     out = [f'<section class="sheet"><h1>{html.escape(m.title[lang])} · {x("worksheet", lang)}</h1><div class="who">{who}</div>']
+    roomy = len(found.predictions) + len(found.exercises) <= ROOMY
     if found.predictions:
-        lines = _lines(1 if len(found.predictions) + len(found.exercises) > ROOMY else 2)
+        lines = _lines(2 if roomy else 1)
         items = "".join(f'<li>{_inline(p)}{lines}</li>' for p in found.predictions)
         out.append(f'<h2>{x("predict", lang)}</h2><ol>{items}</ol>')
     table = m.worksheet.table
