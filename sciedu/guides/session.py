@@ -213,8 +213,8 @@ TEXT = {
         "en": "The pre-quiz and the post-quiz use the same {n} multiple-choice questions, {m} min each (about a minute per question).",
     },
     "qa_note": {
-        "zh": "问答 {qa} 分钟：先读提前收集的问题，再请学生现场提问；没来得及回答的问题，一周内通过任课教师书面回复。",
-        "en": "Q&A {qa} min: the questions collected in advance first, then questions from the floor; the ones left over get a written answer through the class teacher within a week.",
+        "zh": "问答 {qa} 分钟：先读提前收集的问题，再请学生现场提问；没来得及回答的问题，活动后尽快通过任课教师书面回复。",
+        "en": "Q&A {qa} min: the questions collected in advance first, then questions from the floor; the ones left over get a written answer through the class teacher soon after the session.",
     },
     "in_person": {"zh": "到校面授（含室外或分组动手环节，不能改为线上）", "en": "In person at school (it has outdoor or hands-on work, so not online)"},
     "either": {"zh": "到校面授，也可在学校管理的平台上线上进行", "en": "In person at school, or online on the school's managed platform"},
