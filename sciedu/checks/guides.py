@@ -40,7 +40,7 @@ def session_fits(activity: Activity, context: Context) -> Iterator[Finding]:
     except SessionTooShort as exc:
         located = load(activity.yaml_path)
         yield error(activity.yaml_path, located.line_of(("phases",)), "session-core-too-long",
-                    f"{exc}; mark fewer phases core: true or lower their min_minutes")
+                    f"{str(exc).split('; choose')[0]}; mark fewer phases core: true or lower their min_minutes")
 
 
 def safety_with_materials(activity: Activity, context: Context) -> Iterator[Finding]:

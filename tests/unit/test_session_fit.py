@@ -177,3 +177,18 @@ def test_the_scientists_pages_cite_the_opinions_by_item_and_the_law_by_article(l
     assert sources.count("<http") >= 5 and "gov.cn" in sources and "moe.gov.cn" in sources and "npc.gov.cn" in sources
     plan = "\n".join(s.markdown() for s in session_plan(BUNDLED[0], 90, lang)[1])
     assert ("第六十二条" in plan and "第十一条" in plan) if lang == "zh" else ("Article 62" in plan and "Article 11" in plan)
+
+
+def test_a_core_too_long_for_any_session_is_a_located_error(activity_with) -> None:
+    from sciedu.checks import guides
+    from sciedu.checks.context import Context
+
+    assert list(guides.session_fits(activity_with(), Context())) == []
+    activity = activity_with("    minutes: 10\n", "    minutes: 10\n    min_minutes: 10\n    core: true\n    kind: outdoor\n")
+    assert list(guides.session_fits(activity, Context())) == []
+    long = activity_with()
+    from dataclasses import replace
+    phases = tuple(replace(p, minutes=200, core=True, kind="hands-on") if i == 1 else p for i, p in enumerate(long.metadata.phases))
+    findings = list(guides.session_fits(replace(long, metadata=replace(long.metadata, phases=phases)), Context()))
+    assert [f.rule for f in findings] == ["session-core-too-long"]
+    assert "a 180-minute session cannot hold the core" in findings[0].message and "choose --minutes" not in findings[0].message
