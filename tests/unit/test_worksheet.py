@@ -73,3 +73,22 @@ def test_the_data_table_and_self_check_come_from_activity_yaml() -> None:
 def test_a_class_set_is_one_sheet_per_student() -> None:
     document = render(BUNDLED[0], "zh", katex="k/", seeds=list(range(1, 41)))
     assert document.count('<section class="sheet">') == 40 and "学号：40" in document
+
+
+@pytest.mark.parametrize(("worksheet", "message"), [
+    ({"table": {"title": {"zh": "表", "en": "T"}, "columns": [], "rows": 3}}, "worksheet.table.columns: expected at least one entry"),
+    ({"table": {"title": {"zh": "表", "en": "T"}, "columns": [{"zh": "列", "en": "C"}], "rows": 0}}, "worksheet.table.rows: expected a number of rows from 1 to 30, found 0"),
+    ({"self_check": [{"zh": "我能"}]}, "worksheet.self_check[0]: missing the 'en' text"),
+    ({"tabel": {}}, "worksheet.tabel: unknown key 'tabel' (did you mean 'table'?)"),
+])
+def test_bad_worksheet_keys_are_located_findings(tmp_path: Path, worksheet: dict, message: str) -> None:
+    import yaml
+
+    from sciedu import metadata, yamlfile
+
+    data = yaml.safe_load((REPO / "tests" / "data" / "library" / "physics" / "tiny-speed" / "activity.yaml").read_text(encoding="utf-8"))
+    data["worksheet"] = worksheet
+    path = tmp_path / "activity.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    findings = metadata.validate(yamlfile.load(path))[1]
+    assert [f.rule for f in findings] == ["metadata-invalid"] and message in findings[0].message
