@@ -148,7 +148,7 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
     """
     from sciedu import sources
     from sciedu.guides import printable
-    from sciedu.guides.session import default_minutes, session_plan
+    from sciedu.guides.session import SessionTooShort, default_minutes, session_plan
 
     project = _project(project_dir)
     activities, _ = sources.load_library(project.activities)
@@ -158,7 +158,10 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
 
         raise UsageError(f"no activity {activity!r}{did_you_mean(activity, {a.id for a in activities})}; run `sciedu check` if it should exist")
     chosen = found[0]
-    title, sections = session_plan(chosen, minutes or default_minutes(chosen), lang, notebook_link=f"{chosen.id}-{lang}.ipynb")
+    try:
+        title, sections = session_plan(chosen, minutes or default_minutes(chosen), lang, notebook_link=f"{chosen.id}-{lang}.ipynb")
+    except SessionTooShort as exc:
+        raise UsageError(str(exc)) from None
     text = f"# {title}\n\n" + "\n".join(s.markdown() for s in sections)
     if fmt == "html":
         text = printable.render(title, text, lang=lang, assets="assets/")
@@ -167,6 +170,48 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
         click.echo(f"Wrote {output}", err=True)
     else:
         click.echo(text)
+
+
+@cli.command(context_settings=CONTEXT)
+@project_option
+@click.argument("activity", metavar="ACTIVITY")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--class", "class_size", type=click.IntRange(1, 100), default=None,
+              help="A class set: one page per student, numbered 1..N, with each student's seeded numbers.")
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default for pdf: ACTIVITY-worksheet-LANG.pdf; html is printed otherwise).")
+def worksheet(project_dir: Path | None, activity: str, lang: str, class_size: int | None, fmt: str, output: Path | None) -> None:
+    """A printable A4 student worksheet (学习单) for ACTIVITY, without answers.
+
+    Example: sciedu worksheet noon-shadows --lang zh --class 40 --format pdf -o class-set.pdf
+    """
+    from sciedu import sources
+    from sciedu.guides import worksheet as sheets
+    from sciedu.site import vendor
+
+    project = _project(project_dir)
+    activities, _ = sources.load_library(project.activities)
+    found = [a for a in activities if activity in (a.id, a.key)]
+    if not found:
+        from sciedu.errors import did_you_mean
+
+        raise UsageError(f"no activity {activity!r}{did_you_mean(activity, {a.id for a in activities})}; run `sciedu check` if it should exist")
+    chosen = found[0]
+    seeds = list(range(1, class_size + 1)) if class_size else None
+    document = sheets.render(chosen, lang, katex=vendor.katex(project.vendor).resolve().as_uri() + "/", seeds=seeds)
+    if fmt == "pdf":
+        browser = sheets.chromium()
+        if browser is None:
+            raise UsageError("a PDF needs Chromium (apt-get install chromium); or use --format html and print from the browser")
+        target = output or Path(f"{chosen.id}-worksheet-{lang}.pdf")
+        sheets.to_pdf(document, target, browser)
+        click.echo(f"Wrote {target}", err=True)
+    elif output:
+        output.write_text(document, encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+    else:
+        click.echo(document)
 
 
 @cli.command(context_settings=CONTEXT)

@@ -17,6 +17,8 @@ from sciedu.answers import Answer, Parameter, VariantSpec
 from sciedu.model import (
     GRADE_BANDS,
     LANGUAGES,
+    FIXED_KINDS,
+    PHASE_KINDS,
     PHASES,
     SUBJECTS,
     DeclaredPrerequisite,
@@ -29,9 +31,12 @@ from sciedu.model import (
     QuizItem,
     Review,
     RubricRow,
+    SessionCore,
     Source,
     Term,
     Text,
+    Worksheet,
+    WorksheetTable,
 )
 from sciedu.yamlfile import KeyPath, LocatedYAML
 
@@ -192,8 +197,39 @@ REVIEW = record(
 )
 MISCONCEPTION = record({"misconception": (True, bilingual), "addressed_by": (True, bilingual)}, Misconception)
 EXECUTION = record({"timeout": (False, positive_int)}, lambda **kw: kw)
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(f"expected true or false, found {_describe(value)}")
+    return value
+
+
+def _phase(**fields: Any) -> Phase:
+    phase = Phase(**fields)
+    if phase.min_minutes is not None and phase.min_minutes > phase.minutes:
+        raise Invalid(f"min_minutes is {phase.min_minutes} but the phase takes only {phase.minutes} minutes", ("min_minutes",))
+    if phase.kind in FIXED_KINDS and phase.min_minutes not in (None, phase.minutes):
+        raise Invalid(f"a {phase.kind} phase is never shortened: leave out min_minutes or make it {phase.minutes}, "
+                      f"found {phase.min_minutes}", ("min_minutes",))
+    return phase
+
+
 PHASE = record({"phase": (True, choice(tuple(dict.fromkeys(p for ps in PHASES.values() for p in ps)))),
-                "minutes": (True, positive_int), "what": (True, bilingual)}, Phase)
+                "minutes": (True, positive_int), "what": (True, bilingual),
+                "min_minutes": (False, positive_int), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS))}, _phase)
+
+
+def _two_questions(value: Any) -> tuple[Text, ...]:
+    questions = list_of(bilingual)(value)
+    if len(questions) != 2:
+        raise Invalid(f"a session core has exactly two questions, found {len(questions)}")
+    return questions
+
+
+SESSION_CORE = record({"minutes": (True, positive_int), "demonstration": (True, bilingual),
+                       "questions": (True, _two_questions)}, SessionCore)
+WORKSHEET_TABLE = record({"title": (True, bilingual), "columns": (True, list_of(bilingual, allow_empty=False)),
+                          "rows": (True, whole_number(1, 30, "a number of rows from 1 to 30"))}, WorksheetTable)
+WORKSHEET = record({"table": (False, WORKSHEET_TABLE), "self_check": (False, list_of(bilingual))}, Worksheet)
 TERM = record({"term": (True, bilingual), "definition": (True, bilingual), "avoid": (False, bilingual)}, Term)
 PROMPT = record({"prompt": (True, bilingual), "expected": (True, bilingual)}, Prompt)
 
@@ -307,6 +343,10 @@ SCHEMA: dict[str, Option] = {
     "execution": Option(False, EXECUTION, "execution settings such as the per-cell timeout in seconds"),
     "model": Option(False, choice(tuple(PHASES)), "the instructional model: 5e or poe (predict-observe-explain)"),
     "phases": Option(False, list_of(PHASE), "the lesson's phases with minutes that add up to the duration"),
+    "phases[].min_minutes": Option(False, positive_int, "the shortest a phase still works in a session plan (default: its minutes)"),
+    "phases[].core": Option(False, boolean, "true: the phase is part of the core every scientist visit keeps (default false)"),
+    "phases[].kind": Option(False, choice(PHASE_KINDS), "discussion, demonstration, computer, writing, hands-on or outdoor; hands-on and outdoor phases keep their minutes"),
+    "session_core": Option(False, SESSION_CORE, "one demonstration and two questions with their minutes, for visits too short for the core phases"),
     "vocabulary": Option(False, list_of(TERM), "key terms with age-appropriate definitions"),
     "analogies": Option(False, list_of(bilingual), "analogies for explaining at this age"),
     "differentiation": Option(False, DIFFERENTIATION, "support and extension ideas"),
@@ -322,7 +362,13 @@ SCHEMA: dict[str, Option] = {
                             "(e.g. ratio, trigonometry); write {id: ..., acknowledged: {zh: ..., en: ...}} to say why one "
                             "taught above the activity's band is used anyway: the reason is shown to teachers and its "
                             "math-above-band findings become notes that --strict does not fail"),
+    "worksheet": Option(False, WORKSHEET, "the student worksheet: table {title, columns, rows} for the hands-on data, self_check statements"),
 }
+
+
+def _documents_a_sub_key(key: str) -> bool:
+    """Rows such as ``phases[].core`` document a key inside a list entry; its parent row validates it."""
+    return "[]" in key
 
 
 def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
@@ -333,13 +379,14 @@ def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [error(path, 1, "metadata-type", f"expected a mapping of metadata keys, found {found}")]
     findings: list[Finding] = []
+    top_level = {key for key in SCHEMA if not _documents_a_sub_key(key)}
     for key in data:
-        if key not in SCHEMA:
-            hint = did_you_mean(str(key), set(SCHEMA))
+        if key not in top_level:
+            hint = did_you_mean(str(key), top_level)
             findings.append(error(path, located.line_of((key,)), "metadata-unknown-key", f"unknown key {key!r}{hint}"))
     values: dict[str, Any] = {}
     for key, option in SCHEMA.items():
-        if key not in data:
+        if key not in data or _documents_a_sub_key(key):
             if option.required:
                 findings.append(error(path, 1, "metadata-missing-key", f"missing required key {key!r} ({option.help})"))
             continue

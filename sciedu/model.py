@@ -51,9 +51,50 @@ PHASES = {
 
 @dataclass(frozen=True)
 class Phase:
+    """One lesson phase. ``min_minutes``: the shortest it still works (default: its full minutes);
+    ``core``: kept in a short scientist visit; ``kind``: outdoor and hands-on phases are never shortened."""
+
     phase: str
     minutes: int
     what: Text
+    min_minutes: int | None = None
+    core: bool = False
+    kind: str = "discussion"
+
+    @property
+    def shortest(self) -> int:
+        return self.minutes if self.kind in FIXED_KINDS or self.min_minutes is None else self.min_minutes
+
+
+#: Kinds of phase; outdoor work and hands-on work keep their declared minutes in every session plan.
+PHASE_KINDS = ("discussion", "demonstration", "computer", "writing", "hands-on", "outdoor")
+FIXED_KINDS = ("hands-on", "outdoor")
+
+
+@dataclass(frozen=True)
+class SessionCore:
+    """The least a short scientist visit can hold: one demonstration and two questions."""
+
+    minutes: int
+    demonstration: Text
+    questions: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class WorksheetTable:
+    """The data table students fill in during the hands-on part."""
+
+    title: Text
+    columns: tuple[Text, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """What the printable student worksheet (学习单) adds to the notebook's own predictions and exercises."""
+
+    table: WorksheetTable | None = None
+    self_check: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +179,8 @@ class Metadata:
     answers: tuple = ()  # sciedu.answers.Answer
     variants: tuple = ()  # sciedu.answers.VariantSpec
     prerequisites: tuple[DeclaredPrerequisite, ...] = ()
+    session_core: SessionCore | None = None
+    worksheet: Worksheet = Worksheet()
 
 
 @dataclass

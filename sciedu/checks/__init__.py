@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     prerequisites.student_cells_within_band,
     prerequisites.aligned_items_prerequisites_declared,
     guides.phases_add_up,
+    guides.session_fits,
     guides.safety_with_materials,
     guides.guide_complete,
     answers.answer_keys_recomputed,

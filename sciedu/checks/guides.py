@@ -29,6 +29,20 @@ def phases_add_up(activity: Activity, context: Context) -> Iterator[Finding]:
                           f"phase {phase.phase!r} is not part of the {m.model} model ({', '.join(allowed)})")
 
 
+def session_fits(activity: Activity, context: Context) -> Iterator[Finding]:
+    """The core of a scientist visit must fit the longest session plan (180 minutes)."""
+    from sciedu.guides.session import MAX_MINUTES, SessionTooShort, fit
+
+    if not activity.metadata.phases:
+        return
+    try:
+        fit(activity, MAX_MINUTES)
+    except SessionTooShort as exc:
+        located = load(activity.yaml_path)
+        yield error(activity.yaml_path, located.line_of(("phases",)), "session-core-too-long",
+                    f"{str(exc).split('; choose')[0]}; mark fewer phases core: true or lower their min_minutes")
+
+
 def safety_with_materials(activity: Activity, context: Context) -> Iterator[Finding]:
     m = activity.metadata
     if m.materials and not m.safety:

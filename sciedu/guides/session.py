@@ -1,89 +1,243 @@
 """A scientist-in-school session plan for one activity, fitted to a chosen length.
 
-The run-of-show follows the shape programmes such as 科学家进校园 and STEM Ambassadors use: phenomenon
-hook → who I am → hands-on / predict-observe-explain → explanation → Q&A → careers → wrap-up with the
-post-quiz. Minutes are whole numbers that add up exactly to the chosen length; long sessions (90 minutes
-or more) give about a quarter of the time to questions.
+The plan is built from the activity's own phases (``activity.yaml``). Its frame follows the scientists page
+(``site/*/scientists.md``): pre-quiz → the activity's opening phase as the hook → who I am → the other phases →
+Q&A → careers → wrap-up with the post-quiz. Fitting a length:
+
+1. The frame: the quiz takes one minute per question, before and after (``QUIZ_SECONDS_PER_ITEM``); Q&A is
+   a quarter of a session of 90 minutes or more and at least 5 minutes in a shorter one (``qa_minutes``).
+2. The core: the phases marked ``core: true`` (all phases when none is marked) at their ``min_minutes``.
+   When they do not fit but the activity declares a ``session_core`` (one demonstration and two questions)
+   that fits, the plan uses it instead; when neither fits, the length is refused (``SessionTooShort``).
+3. Other phases join, in lesson order, while their minimum fits; the rest are listed as left out.
+4. Spare minutes go, in this order: phases back up to their declared minutes, Q&A up to a quarter of the
+   session, the frame's own segments up to their usual length, then the phases that can be stretched.
+   Hands-on and outdoor phases keep their declared minutes in every plan.
+
+Minutes are whole numbers that add up exactly to the chosen length.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from sciedu.guides.teacher_guide import Section, bullets, quiz, vocabulary_table
-from sciedu.guides.text import g
-from sciedu.model import Activity
+from sciedu.guides.text import PHASE_NAMES, g
+from sciedu.model import FIXED_KINDS, Activity, Phase
 from sciedu.site.i18n import BAND_NAMES, t
 
 MIN_MINUTES, MAX_MINUTES = 30, 180
 
-SEGMENTS: dict[str, dict[str, str]] = {
-    "prequiz": {"zh": "开场与前测", "en": "Welcome and pre-quiz"},
-    "hook": {"zh": "现象引入", "en": "Phenomenon hook"},
-    "intro": {"zh": "我是谁：我的科学之路", "en": "Who I am and my path into science"},
-    "hands_on": {"zh": "动手探究：预测—观察—解释", "en": "Hands-on: predict, observe, explain"},
-    "explain": {"zh": "讲解与讨论", "en": "Explanation and discussion"},
-    "qa": {"zh": "问答", "en": "Questions and answers"},
-    "careers": {"zh": "相关职业", "en": "Careers"},
-    "wrapup": {"zh": "总结与后测", "en": "Wrap-up and post-quiz"},
-}
+#: About one minute per multiple-choice item: "60 sec. per multiple choice item" (Maryland State Department
+#: of Education, mydigitalchalkboard.org, tips for estimating time limits); Memorial University's CITL
+#: suggests 30 s for simple and 45 s for moderate items, so a minute also leaves time to hand out and collect.
+QUIZ_SECONDS_PER_ITEM = 60
+#: The scientists page: "3 to 5 multiple-choice questions"; a session shorter than an hour uses three.
+SHORT_SESSION, SHORT_QUIZ_ITEMS = 60, 3
+#: The scientists page's advice on Q&A: a quarter of a session of 90 minutes or more, at least 5 minutes.
+QA_SHARE, QA_LONG_FROM, QA_MIN = 0.25, 90, 5
+#: The frame's own segments: (the least, the usual) minutes, as the scientists page suggests them.
+FRAME = {"intro": (2, 5), "careers": (2, 3), "wrapup": (2, 3)}
+#: A phase that can be stretched takes at most this many times its declared minutes in a long session.
+STRETCH = 2
 
-#: Relative weights of the segments other than Q&A; Q&A is set first (a quarter of long sessions).
-WEIGHTS = {"prequiz": 3, "hook": 5, "intro": 5, "hands_on": 16, "explain": 9, "careers": 3, "wrapup": 5}
+
+class SessionTooShort(ValueError):
+    """The chosen length cannot hold the activity's core; the message says what it needs."""
 
 
 @dataclass(frozen=True)
 class Segment:
+    """One row of the run of show; ``phase`` is set for the activity's own phases."""
+
     key: str
     start: int
     minutes: int
+    phase: Phase | None = None
 
 
-def run_of_show(minutes: int) -> list[Segment]:
-    """Segments with whole minutes that add up exactly to ``minutes`` (largest-remainder rounding)."""
+@dataclass(frozen=True)
+class Plan:
+    minutes: int
+    segments: tuple[Segment, ...]
+    left_out: tuple[Phase, ...]
+    quiz_items: int
+    session_core: bool = False
+
+
+def qa_minutes(minutes: int) -> tuple[int, int]:
+    """(the least, the aim) for Q&A in a session of ``minutes``, as the scientists page advises."""
+    quarter = math.floor(minutes * QA_SHARE + 0.5)
+    return (quarter if minutes >= QA_LONG_FROM else QA_MIN), quarter
+
+
+def quiz_items(activity: Activity, minutes: int) -> int:
+    items = len(activity.metadata.assessment)
+    return min(items, SHORT_QUIZ_ITEMS) if minutes < SHORT_SESSION else items
+
+
+def quiz_minutes(items: int) -> int:
+    return math.ceil(items * QUIZ_SECONDS_PER_ITEM / 60)
+
+
+def fit(activity: Activity, minutes: int) -> Plan:
+    """The run of show for ``minutes``; ``SessionTooShort`` when the length cannot hold the core."""
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         msg = f"a session lasts {MIN_MINUTES} to {MAX_MINUTES} minutes, not {minutes}"
         raise ValueError(msg)
-    qa = round(minutes / 4) if minutes >= 90 else max(5, round(minutes * 0.12))
-    rest = minutes - qa
-    total_weight = sum(WEIGHTS.values())
-    exact = {k: rest * w / total_weight for k, w in WEIGHTS.items()}
-    alloc = {k: max(1, int(v)) for k, v in exact.items()}
-    order = sorted(exact, key=lambda k: exact[k] - int(exact[k]), reverse=True)
-    index = 0
-    while sum(alloc.values()) < rest:
-        alloc[order[index % len(order)]] += 1
-        index += 1
-    while sum(alloc.values()) > rest:  # only when the minimum of 1 minute pushed it over
-        biggest = max(alloc, key=alloc.get)
-        alloc[biggest] -= 1
-    alloc["qa"] = qa
-    segments, start = [], 0
-    for key in ("prequiz", "hook", "intro", "hands_on", "explain", "qa", "careers", "wrapup"):
-        segments.append(Segment(key, start, alloc[key]))
-        start += alloc[key]
-    return segments
+    m = activity.metadata
+    items = quiz_items(activity, minutes)
+    quiz_time = quiz_minutes(items)
+    qa_least, qa_aim = qa_minutes(minutes)
+    alloc = {"prequiz": quiz_time, "postquiz": quiz_time, "qa": qa_least} | {k: least for k, (least, _) in FRAME.items()}
+    room = minutes - sum(alloc.values())
+    core = [p for p in m.phases if p.core] or list(m.phases)
+    need = sum(p.shortest for p in core)
+    if core and need <= room:
+        chosen = _add_optional(m.phases, core, room - need)
+        return _assemble(minutes, alloc, {i: m.phases[i].shortest for i in chosen}, qa_aim, items, activity)
+    if m.session_core and m.session_core.minutes <= room:
+        return _assemble(minutes, alloc, {}, qa_aim, items, activity, core_minutes=m.session_core.minutes)
+    raise SessionTooShort(_too_short(activity, minutes, minutes - room, need, core))
 
+
+def _add_optional(phases: tuple[Phase, ...], core: list[Phase], spare: int) -> list[int]:
+    """Indexes of the phases in the plan: the core, then other phases in lesson order while they fit."""
+    chosen = []
+    for index, phase in enumerate(phases):
+        if any(phase is c for c in core):
+            chosen.append(index)
+        elif phase.shortest <= spare:
+            chosen.append(index)
+            spare -= phase.shortest
+    return chosen
+
+
+def _grow(alloc: dict, keys: list, caps: dict, spare: int) -> int:
+    """Give spare minutes one at a time to the key furthest below its cap (by share); return what is left."""
+    while spare > 0:
+        open_keys = [k for k in keys if alloc[k] < caps[k]]
+        if not open_keys:
+            break
+        neediest = min(open_keys, key=lambda k: (alloc[k] / caps[k], keys.index(k)))
+        alloc[neediest] += 1
+        spare -= 1
+    return spare
+
+
+def _assemble(minutes: int, frame: dict[str, int], phase_alloc: dict[int, int], qa_aim: int, items: int,
+              activity: Activity, core_minutes: int = 0) -> Plan:
+    phases = activity.metadata.phases
+    alloc: dict = dict(frame) | phase_alloc
+    if core_minutes:
+        alloc["core"] = core_minutes
+    spare = minutes - sum(alloc.values())
+    scalable = [i for i in phase_alloc if phases[i].kind not in FIXED_KINDS]
+    spare = _grow(alloc, scalable, {i: phases[i].minutes for i in scalable}, spare)
+    spare = _grow(alloc, ["qa"], {"qa": qa_aim}, spare)
+    spare = _grow(alloc, list(FRAME), {k: usual for k, (_, usual) in FRAME.items()}, spare)
+    stretch = {i: STRETCH * phases[i].minutes for i in scalable} or ({"core": STRETCH * core_minutes} if core_minutes else {})
+    spare = _grow(alloc, list(stretch), stretch, spare)
+    if spare and activity.metadata.differentiation.extension:  # the phases are stretched to twice their length
+        alloc["extension"] = spare
+    else:
+        alloc["qa"] += spare
+    order: list = ["prequiz"]
+    phase_keys = sorted(phase_alloc)
+    order += phase_keys[:1] + ["intro"] + phase_keys[1:] if phase_keys else ["intro", "core"]
+    order += ["extension"] if "extension" in alloc else []
+    order += ["qa", "careers", "wrapup", "postquiz"]
+    segments, start = [], 0
+    for key in order:
+        phase = phases[key] if isinstance(key, int) else None
+        segments.append(Segment("phase" if phase else key, start, alloc[key], phase))
+        start += alloc[key]
+    left_out = tuple(p for i, p in enumerate(phases) if i not in phase_alloc)
+    return Plan(minutes, tuple(segments), left_out, items, session_core=bool(core_minutes))
+
+
+def _too_short(activity: Activity, minutes: int, frame: int, need: int, core: list[Phase]) -> str:
+    m = activity.metadata
+    parts = " + ".join(f"{p.phase} {p.shortest}" for p in core)
+    least = frame + need
+    if m.session_core:
+        least = min(least, frame + m.session_core.minutes)
+    alternative = f" or its session core ({m.session_core.minutes} min)" if m.session_core else ""
+    return (f"a {minutes}-minute session cannot hold the core of {activity.key}: its core phases need {parts} = {need} "
+            f"minutes{alternative}, and the quizzes, Q&A, introduction, careers and wrap-up need {frame}; "
+            f"choose --minutes {least} or more")
+
+
+SEGMENTS: dict[str, dict[str, str]] = {
+    "prequiz": {"zh": "开场与前测", "en": "Welcome and pre-quiz"},
+    "intro": {"zh": "我是谁：我的科学之路", "en": "Who I am and my path into science"},
+    "core": {"zh": "核心演示与两个问题", "en": "Core demonstration and two questions"},
+    "extension": {"zh": "拓展任务（分组）", "en": "Extension tasks (in groups)"},
+    "qa": {"zh": "问答", "en": "Questions and answers"},
+    "careers": {"zh": "相关职业", "en": "Careers"},
+    "wrapup": {"zh": "总结", "en": "Wrap-up"},
+    "postquiz": {"zh": "后测", "en": "Post-quiz"},
+}
 
 LEADS = {
-    "prequiz": {"zh": "教师", "en": "Teacher"}, "hook": {"zh": "科学家", "en": "Scientist"},
-    "intro": {"zh": "科学家", "en": "Scientist"}, "hands_on": {"zh": "科学家与教师", "en": "Scientist and teacher"},
-    "explain": {"zh": "科学家", "en": "Scientist"}, "qa": {"zh": "教师主持", "en": "Teacher hosts"},
-    "careers": {"zh": "科学家", "en": "Scientist"}, "wrapup": {"zh": "教师", "en": "Teacher"},
+    "prequiz": {"zh": "教师", "en": "Teacher"}, "intro": {"zh": "科学家", "en": "Scientist"},
+    "core": {"zh": "科学家", "en": "Scientist"}, "extension": {"zh": "科学家与教师", "en": "Scientist and teacher"}, "qa": {"zh": "教师主持", "en": "Teacher hosts"},
+    "careers": {"zh": "科学家", "en": "Scientist"}, "wrapup": {"zh": "科学家与教师", "en": "Scientist and teacher"},
+    "postquiz": {"zh": "教师", "en": "Teacher"},
+    "discussion": {"zh": "科学家", "en": "Scientist"}, "demonstration": {"zh": "科学家", "en": "Scientist"},
+    "computer": {"zh": "科学家与教师", "en": "Scientist and teacher"}, "writing": {"zh": "教师", "en": "Teacher"},
+    "hands-on": {"zh": "科学家与教师（分组）", "en": "Scientist and teacher (groups)"},
+    "outdoor": {"zh": "科学家与教师（室外）", "en": "Scientist and teacher (outdoors)"},
 }
+
+TEXT = {
+    "hook": {"zh": "现象引入", "en": "the hook"},
+    "declared": {"zh": "活动设计 {declared} 分钟", "en": "{declared} min in the lesson"},
+    "kept": {"zh": "保持原时长", "en": "kept whole"},
+    "phases_title": {"zh": "各环节做什么", "en": "What happens in each phase"},
+    "left_out": {"zh": "本方案略去的环节", "en": "Left out of this plan"},
+    "left_out_intro": {
+        "zh": "时间不够，下列环节没有放进本次活动。可以由任课教师在后续课上完成，或留到下一次来访：",
+        "en": "There is no time for these phases in this session. The class teacher can run them in a later lesson, or keep them for the next visit:",
+    },
+    "nothing_left_out": {"zh": "活动的所有环节都在本方案中。", "en": "Every phase of the activity is in this plan."},
+    "core_intro": {
+        "zh": "本次时间放不下活动的核心环节，因此采用活动声明的“核心演示与两个问题”：",
+        "en": "This session is too short for the activity's core phases, so it uses the activity's declared session core, one demonstration and two questions:",
+    },
+    "demonstration": {"zh": "演示", "en": "Demonstration"},
+    "core_questions": {"zh": "两个问题", "en": "Two questions"},
+    "quiz_note": {
+        "zh": "前测和后测用同样的 {n} 道选择题，各 {m} 分钟（每题约 1 分钟）。",
+        "en": "The pre-quiz and the post-quiz use the same {n} multiple-choice questions, {m} min each (about a minute per question).",
+    },
+    "qa_note": {
+        "zh": "问答 {qa} 分钟：先读提前收集的问题，再请学生现场提问；没来得及回答的问题，活动后尽快通过任课教师书面回复。",
+        "en": "Q&A {qa} min: the questions collected in advance first, then questions from the floor; the ones left over get a written answer through the class teacher soon after the session.",
+    },
+    "in_person": {"zh": "到校面授（含室外或分组动手环节，不能改为线上）", "en": "In person at school (it has outdoor or hands-on work, so not online)"},
+    "either": {"zh": "到校面授，也可在学校管理的平台上线上进行", "en": "In person at school, or online on the school's managed platform"},
+    "not_covered": {"zh": "本方案未包含前测/后测。", "en": "No quiz in this plan."},
+}
+
+
+def x(key: str, lang: str, **values: object) -> str:
+    return TEXT[key][lang].format(**values)
+
 
 FIXED = {
     "planning": {
-        "zh": "- [ ] 访问前 1–2 周与任课教师通话：确认目标、时长、场地、设备和学生情况\n- [ ] 了解班级情况：已有知识、语言、特殊需要\n- [ ] 请教师提前收集学生的问题，并转给科学家\n- [ ] 学生课前阅读本活动的网页或学生 notebook\n- [ ] 确认投影、网络（如需要）和实验材料",
-        "en": "- [ ] Planning call with the class teacher 1–2 weeks ahead: goals, length, room, equipment, the class\n- [ ] Class profile: prior knowledge, language, special needs\n- [ ] The teacher collects students' questions in advance and passes them on\n- [ ] Students read the activity page or the student notebook beforehand\n- [ ] Check the projector, network (if needed) and materials",
+        "zh": "- [ ] 访问前与任课教师通话：确认目标、时长、场地、设备和学生情况\n- [ ] 了解班级情况：已有知识、语言、特殊需要\n- [ ] 请教师提前收集学生的问题，并转给科学家\n- [ ] 学生课前阅读本活动的网页或学生 notebook\n- [ ] 确认投影、网络（如需要）和实验材料",
+        "en": "- [ ] Planning call with the class teacher ahead of the visit: goals, length, room, equipment, the class\n- [ ] Class profile: prior knowledge, language, special needs\n- [ ] The teacher collects students' questions in advance and passes them on\n- [ ] Students read the activity page or the student notebook beforehand\n- [ ] Check the projector, network (if needed) and materials",
     },
     "safeguarding": {
-        "zh": "- [ ] 按当地要求完成人员审核，遵守学校的访客制度（登记、佩戴访客证）\n- [ ] 任课教师全程在场；科学家任何时候都不单独与学生相处\n- [ ] 线上活动使用学校管理的平台和账号；不与学生建立私下联系；未经同意不录像\n- [ ] 拍照、录像和使用学生作品前取得学校和家长同意；不收集学生个人信息",
-        "en": "- [ ] Vetting as locally required; follow the school's visitor policy (sign in, wear a badge)\n- [ ] The class teacher is present throughout; the scientist is never alone with pupils\n- [ ] Online sessions use the school's platform and accounts; no private contact; no recording without consent\n- [ ] Photos, video and use of students' work only with school and parental consent; collect no personal data",
+        "zh": "- [ ] 按学校和组织方的要求完成身份核验；担任科学副校长（有的地方称科技副校长）等经常进校、接触学生的角色，由学校或组织方按《未成年人保护法》第六十二条办理违法犯罪记录查询\n- [ ] 遵守学校的访客制度：登记、佩戴访客证、只在约定区域活动、离校时登记\n- [ ] 任课教师全程在场；科学家任何时候都不单独与学生相处，线上也一样\n- [ ] 学生说出自己受到伤害或担心安全时，不承诺保密，立即告诉任课教师或学校负责人；学校依《未成年人保护法》第十一条向公安、民政、教育等部门报告\n- [ ] 线上活动使用学校管理的平台和账号；不与学生互加微信、QQ 等私人联系方式；未经学校和家长同意不录音录像\n- [ ] 拍照、录像和使用学生作品前取得学校和家长同意；不收集学生的姓名等个人信息\n\n依据：《中华人民共和国未成年人保护法》第十一条、第六十二条；《未成年人学校保护规定》（教育部令第50号）。详见《科学家进校园指南》第三部分。",
+        "en": "- [ ] Identity checks as the school and the organiser require; for roles with regular access to pupils, such as a science vice-principal (科学副校长), the school or organiser runs the criminal-record inquiry of Article 62 of China's Law on the Protection of Minors\n- [ ] Follow the school's visitor rules: sign in, wear a visitor badge, stay in the agreed areas, sign out\n- [ ] The class teacher is present throughout; the scientist is never alone with pupils, online included\n- [ ] If a student says they have been harmed or are worried about their safety, do not promise secrecy; tell the class teacher or the school's head at once. The school reports to the police, civil-affairs or education authorities under Article 11 of the Law\n- [ ] Online sessions use the school's managed platform and accounts; no WeChat, QQ or other private contact with students; no recording without the consent of the school and of parents\n- [ ] Photos, video and use of students' work only with school and parental consent; collect no names or other personal data\n\nBasis: Law of the People's Republic of China on the Protection of Minors, Articles 11 and 62; Provisions on the Protection of Minors by Schools (Ministry of Education Order No. 50). See section 3 of *Scientists in schools*.",
     },
     "host": {
-        "zh": "- 开场介绍科学家，说明课堂规则\n- 管理课堂秩序，分组和分发材料\n- 主持问答：先读提前收集的问题，再请学生现场提问，注意让不同的学生都有机会\n- 课后布置延伸任务，汇总前测/后测和反馈",
-        "en": "- Introduce the scientist and the ground rules\n- Manage the class, the groups and the materials\n- Host the Q&A: start with the questions collected in advance, then take questions from the floor, spreading turns\n- Set the follow-up task; collect the quizzes and the feedback",
+        "zh": "- 开场介绍科学家，说明课堂规则\n- 管理课堂秩序，分组和分发材料；室外环节负责学生安全\n- 主持问答：先读提前收集的问题，再请学生现场提问，注意让不同的学生都有机会\n- 课后布置延伸任务和本方案略去的环节，汇总前测/后测和反馈",
+        "en": "- Introduce the scientist and the ground rules\n- Manage the class, the groups and the materials; keep students safe in any outdoor phase\n- Host the Q&A: start with the questions collected in advance, then take questions from the floor, spreading turns\n- Set the follow-up task and the phases this plan left out; collect the quizzes and the feedback",
     },
     "feedback": {
         "zh": "**教师反馈：** 学生是否投入？内容难度是否合适？哪一部分最有效？下次要改什么？\n\n**科学家反思：** 学生的哪个问题让你印象最深？哪个解释没讲清楚？下次怎样改进？\n\n**覆盖人数：** 学生人数 ____，其中女生 ____；年级 ____；学校 ____（用 `sciedu report` 的记录格式登记）",
@@ -92,8 +246,8 @@ FIXED = {
 }
 
 BAND_TIPS = {
-    "1-2": {"zh": "句子短，多用实物和动作，每 5–8 分钟换一种活动。", "en": "Short sentences, real objects and actions; change activity every 5–8 minutes."},
-    "3-4": {"zh": "用生活中的例子，先让学生动手再讲道理，每 10 分钟换一种活动。", "en": "Everyday examples; hands first, then reasons; change activity every 10 minutes."},
+    "1-2": {"zh": "句子短，多用实物和动作，经常变换活动。", "en": "Short sentences, real objects and actions; change activity often."},
+    "3-4": {"zh": "用生活中的例子，先让学生动手再讲道理。", "en": "Everyday examples; hands first, then reasons."},
     "5-6": {"zh": "可以引入简单的数据和图表，鼓励学生说出理由。", "en": "Simple data and graphs are fine; ask students to give reasons."},
     "7-9": {"zh": "可以使用公式和单位，但先讲现象和直觉；让学生比较不同的解释。", "en": "Formulas and units are fine, after the phenomenon and intuition; let students compare explanations."},
     "10-12": {"zh": "可以讨论模型的局限和不确定性，介绍真实的研究数据。", "en": "Discuss the limits of models and uncertainty; show real research data."},
@@ -103,26 +257,85 @@ BAND_TIPS = {
 
 
 def default_minutes(activity: Activity) -> int:
-    """科学家进校园 practice: about 1.5 hours in primary school, about 2 hours in secondary school."""
-    return 120 if activity.metadata.grade_band in ("7-9", "10-12") else 90
+    """The site's plan length: 120 minutes in secondary school, otherwise 90, or the shortest that holds the core."""
+    usual = 120 if activity.metadata.grade_band in ("7-9", "10-12") else 90
+    for minutes in range(usual, MAX_MINUTES + 1):
+        try:
+            fit(activity, minutes)
+        except SessionTooShort:
+            continue
+        return minutes
+    return usual  # the plan itself then says why it cannot be made
+
+
+def _segment_name(segment: Segment, first_phase: bool, lang: str) -> str:
+    if segment.phase is None:
+        return SEGMENTS[segment.key][lang]
+    p = segment.phase
+    notes = [x("hook", lang)] if first_phase else []
+    if p.kind in FIXED_KINDS:
+        notes.append(x("kept", lang))
+    elif segment.minutes != p.minutes:
+        notes.append(x("declared", lang, declared=p.minutes))
+    return PHASE_NAMES[p.phase][lang] + _aside(notes, lang)
+
+
+def _aside(notes: list[str], lang: str) -> str:
+    if not notes:
+        return ""
+    return f"（{'；'.join(notes)}）" if lang == "zh" else f" ({'; '.join(notes)})"
+
+
+def _item(name: str, minutes: int, text: str, lang: str) -> str:
+    return (f"- **{name}（{minutes} 分钟）**：{text}" if lang == "zh" else f"- **{name}, {minutes} min**: {text}")
+
+
+def run_of_show_table(plan: Plan, lang: str) -> str:
+    head = f"| {g('start', lang)} | {g('minutes', lang)} | {g('segment', lang)} | {g('lead', lang)} |\n|---:|---:|---|---|\n"
+    first = next((s for s in plan.segments if s.phase), None)
+    rows = [f"| {s.start}′ | {s.minutes} | {_segment_name(s, s is first, lang)} | "
+            f"{LEADS[s.phase.kind if s.phase else s.key][lang]} |" for s in plan.segments]
+    total = f"\n| | **{sum(s.minutes for s in plan.segments)}** | **{g('total', lang)}** | |"
+    return head + "\n".join(rows) + total
+
+
+def _phase_notes(plan: Plan, activity: Activity, lang: str) -> str:
+    core = activity.metadata.session_core
+    if plan.session_core and core:
+        questions = "\n".join(f"{n}. {q[lang]}" for n, q in enumerate(core.questions, 1))
+        body = (f"{x('core_intro', lang)}\n\n**{x('demonstration', lang)}**\n\n{core.demonstration[lang]}\n\n"
+                f"**{x('core_questions', lang)}**\n\n{questions}")
+    else:
+        body = "\n".join(_item(PHASE_NAMES[s.phase.phase][lang], s.minutes, s.phase.what[lang], lang) for s in plan.segments if s.phase)
+    if plan.left_out:
+        left = "\n".join(_item(PHASE_NAMES[p.phase][lang], p.minutes, p.what[lang], lang) for p in plan.left_out)
+        left = f"{x('left_out_intro', lang)}\n\n{left}"
+    else:
+        left = x("nothing_left_out", lang)
+    extension = next((s.minutes for s in plan.segments if s.key == "extension"), 0)
+    if extension:
+        tasks = bullets(activity.metadata.differentiation.extension, lang)
+        body += f"\n\n**{SEGMENTS['extension'][lang]}{_aside([f'{extension} ' + t('minutes', lang)], lang)}**\n\n{tasks}"
+    qa = next(s.minutes for s in plan.segments if s.key == "qa")
+    quiz_note = x("quiz_note", lang, n=plan.quiz_items, m=quiz_minutes(plan.quiz_items)) if plan.quiz_items else x("not_covered", lang)
+    return (f"{quiz_note}{'' if lang == 'zh' else ' '}{x('qa_note', lang, qa=qa)}\n\n**{x('phases_title', lang)}**\n\n{body}\n\n"
+            f"**{x('left_out', lang)}**\n\n{left}")
 
 
 def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str = "") -> tuple[str, list[Section]]:
+    """The plan's title and sections; raises ``SessionTooShort`` when ``minutes`` cannot hold the core."""
     m = activity.metadata
+    plan = fit(activity, minutes)
     title = (f"{g('session', lang)}：{m.title[lang]}（{minutes} 分钟）" if lang == "zh"
              else f"{g('session', lang)}: {m.title[lang]} ({minutes} min)")
-    segments = run_of_show(minutes)
-    rows = [f"| {s.start}′ | {s.minutes} | {SEGMENTS[s.key][lang]} | {LEADS[s.key][lang]} |" for s in segments]
-    show = f"| {g('start', lang)} | {g('minutes', lang)} | {g('segment', lang)} | {g('lead', lang)} |\n|---:|---:|---|---|\n" + "\n".join(rows)
-    show += f"\n| | **{sum(s.minutes for s in segments)}** | **{g('total', lang)}** | |"
-    hands_on = "\n".join(f"- {p.what[lang]}" for p in m.phases) if m.phases else ""
+    outdoors = any(s.phase and s.phase.kind in FIXED_KINDS for s in plan.segments)
     meta = "\n".join([
         "| | |\n|---|---|",
         f"| {g('activity', lang)} | {m.title[lang]} |",
         f"| {t('grade_band', lang)} | {BAND_NAMES[m.grade_band][lang]} |",
         f"| {g('group', lang)} | {g('group_value', lang)} |",
         f"| {t('duration', lang)} | {minutes} {t('minutes', lang)} |",
-        f"| {g('format', lang)} | {g('format_value', lang)} |",
+        f"| {g('format', lang)} | {x('in_person' if outdoors else 'either', lang)} |",
         f"| {t('standards', lang)} | {', '.join(m.standards)} |",
     ])
     risk = bullets(m.safety, lang) if m.safety else t("no_safety", lang)
@@ -132,18 +345,19 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
     sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
     follow = f"- {g('notebook', lang)}: {notebook_link or m.id}\n" + bullets(m.differentiation.extension, lang)
     careers = bullets(m.careers, lang) if m.careers else g("no_guide_data", lang)
+    quizzed = replace(activity, metadata=replace(m, assessment=m.assessment[:plan.quiz_items]))
     sections = [
         Section(g("metadata", lang), meta),
         Section(g("previsit", lang), FIXED["planning"][lang] + f"\n\n**{g('questions', lang)}**\n\n1. ____\n2. ____\n3. ____"),
         Section(g("safeguarding", lang), FIXED["safeguarding"][lang]),
         Section(g("risk", lang), f"**{t('materials', lang)}**\n\n{materials}\n\n**{t('safety', lang)}**\n\n{risk}"),
-        Section(g("run", lang), show + (f"\n\n**{SEGMENTS['hands_on'][lang]}**\n\n{hands_on}" if hands_on else "")
+        Section(g("run", lang), run_of_show_table(plan, lang) + "\n\n" + _phase_notes(plan, activity, lang)
                 + f"\n\n**{SEGMENTS['careers'][lang]}**\n\n{careers}"),
         Section(g("language", lang), BAND_TIPS[m.grade_band][lang] + "\n\n" + vocabulary_table(activity, lang)
                 + f"\n\n**{g('analogies', lang)}**\n\n{analogies}"),
         Section(g("accuracy", lang), f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}\n\n{sources}\n\n**{g('myth', lang)}**\n\n{myth}"),
         Section(g("host", lang), FIXED["host"][lang]),
         Section(g("followup", lang), follow),
-        Section(g("evaluation", lang), f"**{g('quiz', lang)}**\n\n{quiz(activity, lang, with_answers=True)}\n\n{FIXED['feedback'][lang]}"),
+        Section(g("evaluation", lang), f"**{g('quiz', lang)}**\n\n{quiz(quizzed, lang, with_answers=True)}\n\n{FIXED['feedback'][lang]}"),
     ]
     return title, sections

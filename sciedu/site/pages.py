@@ -23,7 +23,7 @@ from typing import Any
 from sciedu import evaluation
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
-from sciedu.guides import printable
+from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
@@ -124,7 +124,8 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     pack_file = f"{m.id}-{lang}-class-pack.zip"
     _write(page_dir / student_file, _read(nbs.student_dir / f"{m.id}.ipynb"))
     (page_dir / pack_file).write_bytes(class_pack(activity, lang, nbs.student_dir))
-    downloads = [(student_file, t("download_student", lang)), (pack_file, t("download_pack", lang))]
+    downloads = [(student_file, t("download_student", lang)), (pack_file, t("download_pack", lang)),
+                 worksheet.write_page(page_dir, activity, lang)]
     links = [] if student_only else [(f"../../../teacher/{m.subject}/{m.id}/index.md", t("teacher_version", lang))]
     page = markdown.convert(nbs.student, lang)
     aligned = standards.activity_standards(activity, curriculum, lang)

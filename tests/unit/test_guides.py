@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sciedu.checks import guides
 from sciedu.checks.context import Context
-from sciedu.guides.session import run_of_show, session_plan
+from sciedu.guides.session import session_plan
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -29,29 +29,6 @@ def test_physical_materials_need_safety_notes(activity_with) -> None:
     activity = activity_with("materials: []", "materials:\n  - {zh: 玩具小车, en: a toy car}")
     findings = list(guides.safety_with_materials(activity, Context()))
     assert [f.rule for f in findings] == ["safety-missing"]
-
-
-@pytest.mark.parametrize("minutes", [40, 45, 90, 120])
-def test_run_of_show_adds_up_exactly(minutes: int) -> None:
-    segments = run_of_show(minutes)
-    assert sum(s.minutes for s in segments) == minutes
-    assert all(s.minutes >= 1 for s in segments)
-    assert [s.start for s in segments] == [sum(x.minutes for x in segments[:i]) for i in range(len(segments))]
-    qa = next(s.minutes for s in segments if s.key == "qa")
-    if minutes >= 90:
-        assert abs(qa - minutes / 4) <= 0.5  # about a quarter of long sessions
-    assert max(segments, key=lambda s: s.minutes).key in ("hands_on", "qa")
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.integers(min_value=30, max_value=180))
-def test_any_length_adds_up(minutes: int) -> None:
-    assert sum(s.minutes for s in run_of_show(minutes)) == minutes
-
-
-def test_lengths_outside_the_range_are_refused() -> None:
-    with pytest.raises(ValueError, match="30 to 180"):
-        run_of_show(10)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -1,0 +1,245 @@
+"""The printable student worksheet (学习单) of one activity in one language: A4, answer-free.
+
+Its parts come from the activity itself: the predictions and the exercises from the student's text of the
+notebook (cells tagged ``teacher`` or ``solution`` are never read), the data table and the self-check from
+``worksheet:`` in ``activity.yaml``, and each student's numbers from ``variants:`` through the same seeded
+draw the notebook uses (``sciedu.kit.variants`` with the variant's id as key), so the sheet and the
+notebook agree for the same student number. A class set is one page per student.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown as md
+
+from sciedu.kit.seeded import format_value, variants
+from sciedu.model import Activity
+
+HIDDEN_TAGS = {"teacher", "solution", "remove-cell"}
+EXERCISE = re.compile(r"^\*\*(?:Exercise|练习)")
+NUMBERED = re.compile(r"^\d+\.\s+")
+#: Up to this many predictions and exercises together, each prediction gets two lines to write on, else one,
+#: so that a sheet stays on one A4 page (exercises always get two).
+ROOMY = 6
+
+TEXT = {
+    "worksheet": {"zh": "学习单", "en": "Student worksheet"},
+    "name": {"zh": "姓名", "en": "Name"},
+    "class": {"zh": "班级", "en": "Class"},
+    "number": {"zh": "学号", "en": "Student no."},
+    "date": {"zh": "日期", "en": "Date"},
+    "predict": {"zh": "一、我的预测（先写答案和理由，再动手）", "en": "1 My predictions (answer and give a reason before you start)"},
+    "record": {"zh": "二、记录数据", "en": "2 Record your data"},
+    "exercises": {"zh": "三、练一练", "en": "3 Exercises"},
+    "self_check": {"zh": "四、自我检查（做到了就打 ✓）", "en": "4 Self-check (tick what you can do)"},
+    "your_numbers": {"zh": "你的数据（学号 {seed}）：", "en": "Your numbers (student no. {seed}): "},
+    "blank_numbers": {"zh": "你的数据：在 notebook 里把 SEED 改成你的学号，抄下：", "en": "Your numbers: set SEED to your student number in the notebook and copy them here: "},
+    "download": {"zh": "学习单（A4，可打印）", "en": "Worksheet (A4, printable)"},
+    "footer": {"zh": "本学习单不含答案。", "en": "This worksheet has no answers on it."},
+}
+
+CSS = """
+@page { size: A4; margin: 10mm 13mm 10mm 13mm; }
+html { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
+body { margin: 0 auto; max-width: 182mm; }
+.sheet { break-after: page; }
+.sheet:last-child { break-after: auto; }
+h1 { font-size: 14pt; margin: 0 0 1.5mm; }
+h2 { font-size: 10pt; margin: 2.5mm 0 1mm; border-bottom: 1px solid #888; break-after: avoid; }
+.who { display: flex; gap: 4mm; margin-bottom: 1mm; }
+.who span { flex: 1; border-bottom: 1px solid #555; white-space: nowrap; }
+ol { margin: 0; padding-left: 5mm; }
+li { break-inside: avoid; margin: 0 0 1mm; }
+p { margin: 0.5mm 0; }
+.line { border-bottom: 1px solid #bbb; height: 6mm; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm 0; }
+th, td { border: 1px solid #777; padding: 0.8mm 1.5mm; text-align: left; overflow-wrap: anywhere; }
+th { background: #eee; font-weight: 600; }
+td { height: 5.5mm; }
+.numbers { font-weight: 600; }
+.check { list-style: none; padding-left: 0; }
+.check li::before { content: "☐ "; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
+.foot { color: #555; font-size: 8pt; margin-top: 2mm; }
+@media screen { body { padding: 8mm; } .sheet { border-bottom: 2px dashed #999; padding-bottom: 6mm; margin-bottom: 6mm; } }
+"""
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What the sheet asks: each entry is Markdown from the notebook or activity.yaml."""
+
+    predictions: tuple[str, ...]
+    exercises: tuple[str, ...]
+
+
+def x(key: str, lang: str, **values: object) -> str:
+    return TEXT[key][lang].format(**values)
+
+
+def parts(activity: Activity, lang: str) -> Parts:
+    """The predictions (numbered items of the first section) and the exercises (``**Exercise N**`` paragraphs)."""
+    sections: list[tuple[str, list[str]]] = []
+    for cell in activity.notebooks[lang].nb.cells:
+        if cell.cell_type != "markdown" or HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("## "):
+                sections.append((line[3:].strip(), []))
+            elif sections:
+                sections[-1][1].append(line)
+        if sections:
+            sections[-1][1].append("")  # a cell ends its paragraph
+    predictions = _numbered(sections[0][1]) if sections else ()
+    exercises = tuple(_one_line(p) for _, lines in sections for p in _paragraphs(lines) if EXERCISE.match(p))
+    return Parts(predictions, exercises)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    return [p.strip() for p in "\n".join(lines).split("\n\n") if p.strip()]
+
+
+def _numbered(lines: list[str]) -> tuple[str, ...]:
+    items: list[str] = []
+    for line in lines:
+        if NUMBERED.match(line):
+            items.append(NUMBERED.sub("", line).strip())
+        elif items and line.startswith("   ") and line.strip():
+            items[-1] = _join(items[-1], line.strip())
+    return tuple(items)
+
+
+def _inline(text: str) -> str:
+    """Markdown to inline HTML; ``$...$`` is kept for KaTeX's auto-render."""
+    body = md.markdown(text, extensions=["pymdownx.arithmatex"], extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    return body.removeprefix("<p>").removesuffix("</p>")
+
+
+def student_numbers(activity: Activity, seed: int | None, lang: str) -> str:
+    """The student's own parameters for every seeded variant (never the answer); blanks without a seed."""
+    lines = []
+    for spec in activity.metadata.variants:
+        if seed is None:
+            values = ("，" if lang == "zh" else ", ").join(f"{p.name} = ____ {p.unit}".strip() for p in spec.parameters)
+            lines.append(x("blank_numbers", lang) + values)
+            continue
+        drawn = variants(spec.kit_params, lambda **_: None, seed, key=spec.id).params
+        values = ("，" if lang == "zh" else ", ").join(f"{p.name} = {format_value(drawn[p.name])} {p.unit}".strip() for p in spec.parameters)
+        lines.append(x("your_numbers", lang, seed=seed) + values)
+    return "".join(f'<p class="numbers">{html.escape(line)}</p>' for line in lines)
+
+
+def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
+    """One student's page as an HTML fragment."""
+    m = activity.metadata
+    found = parts(activity, lang)
+    who = "".join(f"<span>{x(k, lang)}：</span>" if lang == "zh" else f"<span>{x(k, lang)}:</span>" for k in ("name", "class", "number", "date"))
+    if seed is not None:
+        who = who.replace(f"{x('number', lang)}{'：' if lang == 'zh' else ':'}", f"{x('number', lang)}{'：' if lang == 'zh' else ': '}{seed}")
+    out = [f'<section class="sheet"><h1>{html.escape(m.title[lang])} · {x("worksheet", lang)}</h1><div class="who">{who}</div>']
+    roomy = len(found.predictions) + len(found.exercises) <= ROOMY
+    if found.predictions:
+        lines = _lines(2 if roomy else 1)
+        items = "".join(f'<li>{_inline(p)}{lines}</li>' for p in found.predictions)
+        out.append(f'<h2>{x("predict", lang)}</h2><ol>{items}</ol>')
+    table = m.worksheet.table
+    if table:
+        head = "".join(f"<th>{html.escape(c[lang])}</th>" for c in table.columns)
+        rows = "".join("<tr>" + "<td></td>" * len(table.columns) + "</tr>" for _ in range(table.rows))
+        out.append(f'<h2>{x("record", lang)}：{html.escape(table.title[lang])}</h2>' if lang == "zh"
+                   else f'<h2>{x("record", lang)}: {html.escape(table.title[lang])}</h2>')
+        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    if found.exercises:
+        items = []
+        for text in found.exercises:
+            numbers = student_numbers(activity, seed, lang) if "SEED" in text else ""
+            items.append(f'<li>{_inline(_plain_exercise(text))}{numbers}{_lines(2)}</li>')
+        out.append(f'<h2>{x("exercises", lang)}</h2><ol class="exercises">{"".join(items)}</ol>')
+    if m.worksheet.self_check:
+        checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
+        out.append(f'<h2>{x("self_check", lang)}</h2><ul class="check">{checks}</ul>')
+    out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("footer", lang)}</p></section>')
+    return "".join(out)
+
+
+def _lines(count: int) -> str:
+    return '<div class="line"></div>' * count
+
+
+def _one_line(text: str) -> str:
+    """A wrapped paragraph as one line."""
+    joined = ""
+    for line in text.split("\n"):
+        joined = _join(joined, line.strip()) if joined else line.strip()
+    return joined
+
+
+def _plain_exercise(text: str) -> str:
+    """The exercise with one space after its bold lead (the list numbers it)."""
+    return re.sub(r"^\*\*(.+?)\*\*\s*", r"**\1** ", text)
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _join(before: str, after: str) -> str:
+    """Join wrapped source lines: no space between Chinese characters, one space otherwise."""
+    if before and after and (CJK.match(before[-1]) or CJK.match(after[0])):
+        return before + after
+    return f"{before} {after}"
+
+
+def render(activity: Activity, lang: str, *, katex: str, seeds: list[int] | None = None) -> str:
+    """A whole HTML document: one page, or one page per seed. ``katex``: URL prefix of the KaTeX files."""
+    pages = [sheet(activity, lang, seed) for seed in seeds] if seeds else [sheet(activity, lang)]
+    title = f"{activity.metadata.title[lang]} · {x('worksheet', lang)}"
+    return f"""<!doctype html>
+<html lang="{'zh-CN' if lang == 'zh' else 'en'}">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<link rel="stylesheet" href="{katex}katex.min.css">
+<style>{CSS}</style>
+</head>
+<body>
+{"".join(pages)}
+<script src="{katex}katex.min.js"></script>
+<script src="{katex}auto-render.min.js"></script>
+<script>
+document.querySelectorAll(".arithmatex").forEach(function (el) {{
+  renderMathInElement(el, {{delimiters: [{{left: "\\\\(", right: "\\\\)", display: false}}, {{left: "\\\\[", right: "\\\\]", display: true}}], throwOnError: false}});
+}});
+</script>
+</body>
+</html>
+"""
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+
+
+def to_pdf(document: str, output: Path, browser: str) -> None:
+    """Print ``document`` to ``output`` with headless Chromium (A4 from the page's CSS, no header or footer)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "worksheet.html"
+        page.write_text(document, encoding="utf-8")
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                   "--virtual-time-budget=5000", f"--print-to-pdf={output.resolve()}", page.as_uri()]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)
+
+
+PAGE = "worksheet.html"
+
+
+def write_page(folder: Path, activity: Activity, lang: str) -> tuple[str, str]:
+    """The site's worksheet beside the activity page (``activities/<subject>/<id>/``); its (link, label)."""
+    (folder / PAGE).write_text(render(activity, lang, katex="../../../assets/katex/"), encoding="utf-8")
+    return PAGE, x("download", lang)
