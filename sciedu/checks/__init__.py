@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sciedu.checks import answers, content, guides, parity, standards
+from sciedu.checks import answers, cells, content, guides, parity, standards
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
@@ -17,6 +17,7 @@ from sciedu.model import Activity
 Rule = Callable[[Activity, Context], Iterable[Finding]]
 
 RULES: tuple[Rule, ...] = (
+    cells.known_tags_and_keys,
     parity.code_cells_match,
     content.starts_with_title,
     content.has_exercise,

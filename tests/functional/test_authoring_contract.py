@@ -1,0 +1,49 @@
+"""The authoring contract as a user meets it: typos stop the build, every problem is reported at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import run_cli
+
+ACTIVITY = Path("activities/physics/tiny-speed")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_misspelt_solution_tag_never_ships_the_answer(project: Path) -> None:
+    for lang in ("zh", "en"):
+        _edit(project / ACTIVITY / f"{lang}.md", ":tags: [solution]", ":tags: [solutions]")
+    proc = run_cli("build", cwd=project)  # not --strict: an unknown tag is an error anyway
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    for lang in ("zh", "en"):
+        line = (project / ACTIVITY / f"{lang}.md").read_text(encoding="utf-8").splitlines().index(":tags: [solutions]") + 1
+        assert f"{ACTIVITY / f'{lang}.md'}:{line}: error unknown-tag: " in proc.stdout
+    assert "'solutions' → did you mean 'solution'?" in proc.stdout
+    assert "nothing was published" in proc.stderr
+    shipped = [p for p in project.rglob("*.ipynb") if "secret_answer_line" in p.read_text(encoding="utf-8")]
+    assert shipped == []
+    assert not (project / "build" / "site").exists()
+
+
+def test_check_reports_every_problem_of_the_run_sorted(project: Path) -> None:
+    yaml_path = project / ACTIVITY / "activity.yaml"
+    _edit(yaml_path, "duration: 20", "duration: twenty\nsafty: []")
+    _edit(yaml_path, "cn-compulsory-science-2022:3", "cn-compulsory-science-2022 3")
+    proc = run_cli("check", "--no-execute", cwd=project)
+    assert proc.returncode == 1
+    found = [re.match(r"^(.+?):(\d+): error ([a-z-]+): (.*)$", line) for line in proc.stdout.splitlines()]
+    assert all(found), proc.stdout
+    rules = [m.group(3) for m in found if m]
+    assert sorted(rules) == ["metadata-invalid", "metadata-invalid", "metadata-unknown-key"], proc.stdout
+    keys = (m.group(4).split(":")[0] for m in found if m and m.group(3) == "metadata-invalid")
+    assert sorted(keys) == ["duration", "standards[0]"]
+    located = [(m.group(1), int(m.group(2))) for m in found if m]
+    assert located == sorted(located)
+    lines = yaml_path.read_text(encoding="utf-8").splitlines()
+    assert {lines[line - 1].split(":")[0].strip() for _, line in located} == {"duration", "safty", "- cn-compulsory-science-2022 3"}
