@@ -101,7 +101,7 @@ def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -
     serving.serve(_project(project_dir), host=host, port=port, timeout=timeout)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings={**CONTEXT, "ignore_unknown_options": True})
 @project_option
 @click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
 @click.option("--teacher", is_flag=True, help="Open the teacher notebooks (with solutions) instead.")
@@ -110,9 +110,11 @@ def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -
 def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_args: tuple[str, ...]) -> None:
     """Open JupyterLab on the generated notebooks of one language, for running a class.
 
-    Extra arguments go to JupyterLab, e.g. `sciedu lab --lang en -- --no-browser`.
+    Options after `--` go to JupyterLab, e.g. `sciedu lab --lang en -- --no-browser --port=8890`.
+    As root, `--allow-root` is added for you.
     """
     from sciedu import commands
+    from sciedu.lab import lab_argv
 
     project = _project(project_dir)
     variant = "teacher" if teacher else "student"
@@ -123,7 +125,7 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
         commands.report(outcome.findings)
         if outcome.errors:
             raise UsageError("the notebooks could not be generated; fix the errors above first")
-    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}", *lab_args]
+    command = lab_argv(folder, lab_args)
     if dry_run:
         click.echo(" ".join(command))
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,3 +94,39 @@ def matching_line(original: str, derived: str, index: int) -> int | None:
         if tag == "equal" and b0 <= index < b1:
             return a0 + (index - b0)
     return None
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: IPython ≥ 8.4 writes "Cell In[3], line 2"; 8.0–8.3 "Input In [3], in <cell line: 2>()"; 7 "<ipython-input-3-…> in <module>\n----> 2".
+_CELL_FRAME = re.compile(r"(?:Cell In ?\[\d*\], line (\d+)|Input In ?\[\d*\].*?<cell line: (\d+)>|<ipython-input-[^>]*>.*?\n-+> ?(\d+))", re.S)
+
+
+def traceback_line(traceback: str | Sequence[str]) -> int | None:
+    """The 1-based line, within the failing cell, of the failure in an IPython traceback.
+
+    The first cell frame is the failing cell's own (later frames are functions it called, possibly
+    defined in other cells). nbclient's error text starts with the cell's source, which is skipped.
+    """
+    text = _ANSI.sub("", traceback if isinstance(traceback, str) else "\n".join(traceback))
+    if text.startswith("An error occurred while executing the following cell:"):
+        parts = text.split("\n------------------\n", 2)
+        text = parts[2] if len(parts) == 3 else text
+    match = _CELL_FRAME.search(text)
+    if match is None:
+        return None
+    return int(next(group for group in match.groups() if group))
+
+
+def failure_line(notebook: SourceNotebook, cell_id: str, executed_source: str, traceback: str | Sequence[str]) -> int:
+    """The line in zh.md/en.md of the line that failed; the cell's first line when it cannot be told.
+
+    ``executed_source`` is the cell as it ran (solution markers stripped, or a solution scaffolded):
+    its lines are matched back to the source cell's.
+    """
+    cell_line = notebook.line_of(cell_id)
+    cell = next((c for c in notebook.nb.cells if c.get("id") == cell_id), None)
+    line = traceback_line(traceback)
+    if cell is None or line is None:
+        return cell_line
+    index = matching_line(cell.source, executed_source, line - 1)
+    return cell_line if index is None else source_line(notebook, cell, index)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
+from sciedu.execute import Failure
 
 ACTIVITY = Path("activities/physics/tiny-speed")
 
@@ -47,3 +50,16 @@ def test_check_reports_every_problem_of_the_run_sorted(project: Path) -> None:
     assert located == sorted(located)
     lines = yaml_path.read_text(encoding="utf-8").splitlines()
     assert {lines[line - 1].split(":")[0].strip() for _, line in located} == {"duration", "safty", "- cn-compulsory-science-2022 3"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("traceback" not in Failure.__dataclass_fields__,
+                    reason="needs execute.Failure.traceback (the error output's traceback), added with the execution rewrite")
+def test_runtime_error_is_reported_at_the_failing_line(project: Path) -> None:
+    for lang in ("zh", "en"):
+        _edit(project / ACTIVITY / f"{lang}.md", "time_s = 4.0\n", "time_s = 4.0\nspeed = distance_m / (time_s - 4.0)\n")
+    en = project / ACTIVITY / "en.md"
+    proc = run_cli("check", cwd=project)
+    assert proc.returncode == 1
+    line = en.read_text(encoding="utf-8").splitlines().index("speed = distance_m / (time_s - 4.0)") + 1
+    assert f"{ACTIVITY / 'en.md'}:{line}: error cell-error: ZeroDivisionError" in proc.stdout, proc.stdout
