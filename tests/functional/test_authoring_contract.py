@@ -63,3 +63,18 @@ def test_runtime_error_is_reported_at_the_failing_line(project: Path) -> None:
     assert proc.returncode == 1
     line = en.read_text(encoding="utf-8").splitlines().index("speed = distance_m / (time_s - 4.0)") + 1
     assert f"{ACTIVITY / 'en.md'}:{line}: error cell-error: ZeroDivisionError" in proc.stdout, proc.stdout
+
+
+def test_standards_search_prints_full_ids_in_both_languages(project: Path) -> None:
+    proc = run_cli("standards", "search", "kinetic energy", "--framework", "ngss-2013", "--band", "7-9", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    blocks = proc.stdout.split("\n\n")
+    assert blocks[0].startswith("ngss-2013:MS-PS3-1  [7-9")
+    assert "\n  zh: 动能" in blocks[0] and "\n  en: Kinetic energy" in blocks[0]
+    assert all(b.startswith("ngss-2013:") for b in blocks)
+
+
+def test_standards_search_unknown_framework_is_a_usage_error(project: Path) -> None:
+    proc = run_cli("standards", "search", "energy", "--framework", "ngss", cwd=project)
+    assert proc.returncode == 2
+    assert "unknown framework 'ngss' (did you mean 'ngss-2013'?)" in proc.stderr
