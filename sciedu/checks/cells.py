@@ -8,7 +8,7 @@ table of cell roles describes the same tags.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import nbformat
 
@@ -42,7 +42,12 @@ CELL_KEYS: dict[str, str] = {
 
 
 def known_tags_and_keys(activity: Activity, context: Context) -> Iterator[Finding]:
-    for notebook in activity.notebooks.values():
+    return check_notebooks(activity.notebooks)
+
+
+def check_notebooks(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
+    """The rule on the notebooks alone: it also runs when the activity's metadata has errors."""
+    for notebook in notebooks.values():
         for cell in notebook.nb.cells:
             yield from _unknown_keys(notebook, cell)
             yield from _unknown_tags(notebook, cell)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import io
 import tokenize
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import nbformat
@@ -104,7 +104,12 @@ def _meaningful(raw: Sequence[tokenize.TokenInfo]) -> Iterator[Token]:
 
 
 def code_cells_match(activity: Activity, context: Context) -> Iterator[Finding]:
-    zh_nb, en_nb = activity.notebooks["zh"], activity.notebooks["en"]
+    return compare(activity.notebooks)
+
+
+def compare(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
+    """The rule on the notebooks alone: it also runs when the activity's metadata has errors."""
+    zh_nb, en_nb = notebooks["zh"], notebooks["en"]
     zh, en = _code_cells(zh_nb), _code_cells(en_nb)
     streams = {}
     for notebook, cells in ((zh_nb, zh), (en_nb, en)):
@@ -125,10 +130,10 @@ def code_cells_match(activity: Activity, context: Context) -> Iterator[Finding]:
         if zh_streams[i] is not None and en_streams[j] is not None:
             yield from _token_differences(zh_nb, zh[i], i + 1, zh_streams[i], en_nb, en[j], j + 1, en_streams[j])
         yield from _tags_differ(zh_nb, zh[i], i + 1, en_nb, en[j], j + 1)
-    roles = {lang: _role_cells(activity.notebooks[lang]) for lang in ("zh", "en")}
+    roles = {lang: _role_cells(notebooks[lang]) for lang in ("zh", "en")}
     if roles["zh"] != roles["en"]:
         for here, there in (("zh", "en"), ("en", "zh")):
-            yield error(activity.notebooks[here].path, 1, "parity-roles",
+            yield error(notebooks[here].path, 1, "parity-roles",
                         f"{roles[here]} solution/teacher cells here but {roles[there]} in {there}.md")
 
 

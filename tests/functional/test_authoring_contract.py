@@ -52,6 +52,21 @@ def test_check_reports_every_problem_of_the_run_sorted(project: Path) -> None:
     assert {lines[line - 1].split(":")[0].strip() for _, line in located} == {"duration", "safty", "- cn-compulsory-science-2022 3"}
 
 
+def test_notebook_problems_are_reported_even_when_the_metadata_has_errors(project: Path) -> None:
+    _edit(project / ACTIVITY / "activity.yaml", "duration: 20", "duration: -20")
+    _edit(project / ACTIVITY / "en.md", ":tags: [solution]", ":tags: [solutions]")
+    _edit(project / ACTIVITY / "zh.md", "time_s = 4.0\n", "time_s = 4.5\n")
+    proc = run_cli("check", "--no-execute", cwd=project)
+    assert proc.returncode == 1
+    rules = [line.split(": ")[1] for line in proc.stdout.splitlines()]
+    assert rules == ["error metadata-invalid",
+                     "error parity-roles", "error parity-code", "error parity-tags", "error unknown-tag",
+                     "error parity-roles", "error parity-code", "error parity-tags"], proc.stdout
+    located = [(line.split(":")[0], int(line.split(":")[1])) for line in proc.stdout.splitlines()]
+    assert [path for path, _ in located] == [str(ACTIVITY / name) for name in ["activity.yaml"] + ["en.md"] * 4 + ["zh.md"] * 3]
+    assert located == sorted(located)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif("traceback" not in Failure.__dataclass_fields__,
                     reason="needs execute.Failure.traceback (the error output's traceback), added with the execution rewrite")
