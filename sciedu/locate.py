@@ -67,7 +67,8 @@ def line_mentioning(notebook: SourceNotebook, cell: nbformat.NotebookNode, text:
     lines = file_lines(notebook.path)
     if not lines:
         return cell_line
-    for line in header_lines(lines, cell, cell_line):
+    header = sorted(header_lines(lines, cell, cell_line), key=lambda line: line == cell_line)  # options before the fence
+    for line in header:
         if 0 < line <= len(lines) and text in lines[line - 1]:
             return line
     return cell_line

@@ -103,3 +103,9 @@ def test_bundled_activities_and_the_template_use_only_known_tags(folder: Path, t
         assert used <= set(cells.TAGS)
         return
     assert _findings(activity) == []
+
+
+def test_a_tag_that_also_appears_in_the_fence_points_at_the_options(tmp_path: Path) -> None:
+    activity, lines = _activity_with(tmp_path, "en", ":tags: [solution]", ":tags: [solution, python]")
+    [finding] = _findings(activity)
+    assert lines[finding.line - 1] == ":tags: [solution, python]"
