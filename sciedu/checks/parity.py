@@ -122,11 +122,10 @@ def compare(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
                             f"code cell {number} is not valid Python, so it cannot be compared with the other language: {exc.message}")
     zh_streams = [streams[c.id, "zh"] for c in zh]
     en_streams = [streams[c.id, "en"] for c in en]
-    for pair in _align(zh_streams, en_streams):
-        if pair[0] is None or pair[1] is None:
-            yield from _extra_cell(zh_nb, zh, en_nb, en, pair)
+    for i, j, near in _align(zh_streams, en_streams):
+        if i is None or j is None:
+            yield from _extra_cell(zh_nb, zh, en_nb, en, (i, j), near)
             continue
-        i, j = pair
         if zh_streams[i] is not None and en_streams[j] is not None:
             yield from _token_differences(zh_nb, zh[i], i + 1, zh_streams[i], en_nb, en[j], j + 1, en_streams[j])
         yield from _tags_differ(zh_nb, zh[i], i + 1, en_nb, en[j], j + 1)
@@ -141,26 +140,28 @@ def _code_cells(notebook: SourceNotebook) -> list[nbformat.NotebookNode]:
     return [c for c in notebook.nb.cells if c.cell_type == "code"]
 
 
-def _align(zh: Sequence[tuple[Token, ...] | None], en: Sequence[tuple[Token, ...] | None]) -> list[tuple[int | None, int | None]]:
-    """Pairs of (zh index, en index) of code cells; None on one side for a cell the other file lacks."""
+def _align(zh: Sequence[tuple[Token, ...] | None], en: Sequence[tuple[Token, ...] | None]) -> list[tuple[int | None, int | None, int]]:
+    """Code cells paired as (zh index, en index, _); a cell the other file lacks has None on that side and,
+    third, the index in the other file where it would go."""
     if len(zh) == len(en):
-        return [(i, i) for i in range(len(zh))]
+        return [(i, i, i) for i in range(len(zh))]
     keys = [[tuple(t.text for t in s) if s is not None else None for s in side] for side in (zh, en)]
-    pairs: list[tuple[int | None, int | None]] = []
+    pairs: list[tuple[int | None, int | None, int]] = []
     for _tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=keys[0], b=keys[1], autojunk=False).get_opcodes():
         common = min(i2 - i1, j2 - j1)
-        pairs += [(i1 + k, j1 + k) for k in range(common)]
-        pairs += [(i, None) for i in range(i1 + common, i2)]
-        pairs += [(None, j) for j in range(j1 + common, j2)]
+        pairs += [(i1 + k, j1 + k, j1 + k) for k in range(common)]
+        pairs += [(i, None, j1 + common) for i in range(i1 + common, i2)]
+        pairs += [(None, j, i1 + common) for j in range(j1 + common, j2)]
     return pairs
 
 
 def _extra_cell(zh_nb: SourceNotebook, zh: list, en_nb: SourceNotebook, en: list,
-                pair: tuple[int | None, int | None]) -> Iterator[Finding]:
+                pair: tuple[int | None, int | None], near_index: int) -> Iterator[Finding]:
+    """A code cell one file has and the other lacks: at the cell, and where it would go in the other file."""
     (has_nb, has, lacks_nb, lacks), index = ((zh_nb, zh, en_nb, en), pair[0]) if pair[0] is not None else ((en_nb, en, zh_nb, zh), pair[1])
     assert index is not None
     cell = has[index]
-    near = lacks[min(index, len(lacks) - 1)] if lacks else None
+    near = lacks[min(near_index, len(lacks) - 1)] if lacks else None
     near_line = lacks_nb.line_of(near.id) if near is not None else 1
     here = has_nb.line_of(cell.id)
     yield error(has_nb.path, here, "parity-code-cells",
