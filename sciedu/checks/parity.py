@@ -129,11 +129,7 @@ def compare(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
         if zh_streams[i] is not None and en_streams[j] is not None:
             yield from _token_differences(zh_nb, zh[i], i + 1, zh_streams[i], en_nb, en[j], j + 1, en_streams[j])
         yield from _tags_differ(zh_nb, zh[i], i + 1, en_nb, en[j], j + 1)
-    roles = {lang: _role_cells(notebooks[lang]) for lang in ("zh", "en")}
-    if roles["zh"] != roles["en"]:
-        for here, there in (("zh", "en"), ("en", "zh")):
-            yield error(notebooks[here].path, 1, "parity-roles",
-                        f"{roles[here]} solution/teacher cells here but {roles[there]} in {there}.md")
+    yield from _markdown_roles_differ(notebooks)
 
 
 def _code_cells(notebook: SourceNotebook) -> list[nbformat.NotebookNode]:
@@ -267,5 +263,26 @@ def _tags_differ(zh_nb: SourceNotebook, zh_cell: nbformat.NotebookNode, zh_numbe
     yield error(en_nb.path, en_line, "parity-tags", f"code cell {en_number} has tags {en_tags} but {zh_nb.path.name}:{zh_line} has {zh_tags}")
 
 
-def _role_cells(notebook: SourceNotebook) -> int:
-    return sum(1 for c in notebook.nb.cells if {"solution", "teacher"} & set(c.metadata.get("tags", [])))
+def _markdown_roles_differ(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
+    """Markdown cells are not paired (the texts differ), but both languages need the same answer boxes and
+    teacher notes; code cells' tags are compared cell by cell above."""
+    roles = {lang: _role_cells(notebook) for lang, notebook in notebooks.items()}
+    if roles["zh"] == roles["en"]:
+        return
+    for here, there in (("zh", "en"), ("en", "zh")):
+        cells = [c for c in notebooks[here].nb.cells if c.cell_type == "markdown" and set(_ROLES) & set(c.metadata.get("tags", []))]
+        line = notebooks[here].line_of(cells[0].id) if cells else 1
+        yield error(notebooks[here].path, line, "parity-roles",
+                    f"Markdown cells tagged solution/teacher: {_counts(roles[here])} here but {_counts(roles[there])} in {there}.md")
+
+
+_ROLES = ("solution", "teacher")
+
+
+def _role_cells(notebook: SourceNotebook) -> dict[str, int]:
+    markdown = [set(c.metadata.get("tags", [])) for c in notebook.nb.cells if c.cell_type == "markdown"]
+    return {role: sum(role in tags for tags in markdown) for role in _ROLES}
+
+
+def _counts(roles: dict[str, int]) -> str:
+    return ", ".join(f"{count} {role}" for role, count in roles.items())

@@ -121,6 +121,15 @@ def test_tags_differ_is_located_in_both_files(tmp_path: Path) -> None:
     assert "['hide-input']" in found["zh.md"].message and "but en.md:" in found["zh.md"].message
 
 
+def test_markdown_roles_differ_is_located_at_the_first_tagged_markdown_cell(tmp_path: Path) -> None:
+    activity = _activity(tmp_path, {"zh": ('+++ {"tags": ["teacher"]}', "+++")})
+    found = _by_file(_run(activity))
+    assert {f.rule for f in found.values()} == {"parity-roles"}
+    assert found["zh.md"].message == "Markdown cells tagged solution/teacher: 1 solution, 0 teacher here but 1 solution, 1 teacher in en.md"
+    assert _lines(activity, "en")[found["en.md"].line - 1].startswith("Speed is distance over time")
+    assert _lines(activity, "zh")[found["zh.md"].line - 1].startswith("速度等于路程除以时间")
+
+
 @pytest.mark.parametrize("folder", sorted(p.parent for p in (REPO / "activities").glob("*/*/activity.yaml")), ids=lambda p: p.name)
 def test_bundled_activities_match(folder: Path) -> None:
     activity, findings = sources.load_activity(folder)
