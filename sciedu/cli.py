@@ -10,7 +10,7 @@ import click
 
 from sciedu import __version__
 from sciedu.errors import SciEduError, UsageError
-from sciedu.model import LANGUAGES
+from sciedu.model import GRADE_BANDS, LANGUAGES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -103,7 +103,7 @@ def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -
     serving.serve(_project(project_dir), host=host, port=port, timeout=timeout)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings={**CONTEXT, "ignore_unknown_options": True})
 @project_option
 @click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
 @click.option("--teacher", is_flag=True, help="Open the teacher notebooks (with solutions) instead.")
@@ -112,9 +112,11 @@ def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -
 def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_args: tuple[str, ...]) -> None:
     """Open JupyterLab on the generated notebooks of one language, for running a class.
 
-    Extra arguments go to JupyterLab, e.g. `sciedu lab --lang en -- --no-browser`.
+    Options after `--` go to JupyterLab, e.g. `sciedu lab --lang en -- --no-browser --port=8890`.
+    As root, `--allow-root` is added for you.
     """
     from sciedu import commands
+    from sciedu.lab import lab_argv
 
     project = _project(project_dir)
     variant = "teacher" if teacher else "student"
@@ -125,7 +127,7 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
         commands.report(outcome.findings)
         if outcome.errors:
             raise UsageError("the notebooks could not be generated; fix the errors above first")
-    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={folder}", *lab_args]
+    command = lab_argv(folder, lab_args)
     if dry_run:
         click.echo(" ".join(command))
         return
@@ -259,11 +261,11 @@ def _curriculum(project):
 
 
 def _framework_id(curriculum, framework: str) -> str:
-    from sciedu.errors import did_you_mean
+    from sciedu.curriculum.search import framework_hint
 
     if framework not in curriculum.frameworks:
         known = ", ".join(sorted(curriculum.frameworks))
-        raise UsageError(f"unknown framework {framework!r}{did_you_mean(framework, set(curriculum.frameworks))}; known: {known}")
+        raise UsageError(f"unknown framework {framework!r}{framework_hint(framework, curriculum.frameworks)}; known: {known}")
     return framework
 
 
@@ -306,6 +308,35 @@ def export_case(project_dir: Path | None, framework: str, output: Path) -> None:
     package = case.export(curriculum, _framework_id(curriculum, framework))
     output.write_text(case.dumps(package), encoding="utf-8")
     click.echo(f"Wrote {output}: {len(package['CFItems'])} items, {len(package['CFAssociations'])} associations.", err=True)
+
+
+@cli.group(context_settings=CONTEXT)
+def standards() -> None:
+    """Look up curriculum standards (the frameworks in curriculum/)."""
+
+
+@standards.command("search", context_settings=CONTEXT)
+@project_option
+@click.argument("text")
+@click.option("--framework", "-f", default=None, help="Only this framework, e.g. ngss-2013.")
+@click.option("--band", "-b", type=click.Choice(GRADE_BANDS), default=None, help="Only items for this grade band.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Match names and statements in this language only.")
+def standards_search(project_dir: Path | None, text: str, framework: str | None, band: str | None, lang: str | None) -> None:
+    """Items whose code, name or statement contains TEXT (Chinese or English, any case), best first.
+
+    Prints each item's full id (framework:code, as activity.yaml's standards list wants it) with its
+    name and statement in both languages. Example: sciedu standards search 动能 --band 7-9
+    """
+    from sciedu.curriculum import search
+
+    curriculum = _curriculum(_project(project_dir))
+    if framework is not None:
+        _framework_id(curriculum, framework)
+    hits = search.search(curriculum, text, framework=framework, band=band, lang=lang)
+    if not hits:
+        click.echo(f"no item matches {text!r}", err=True)
+        return
+    click.echo(search.render(hits), nl=False)
 
 
 def main() -> None:

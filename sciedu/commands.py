@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from sciedu import pipeline
+from sciedu import checks, pipeline
 from sciedu.curriculum import Curriculum
 from sciedu.errors import Finding, FindingsError, Severity
 from sciedu.execute import Result
@@ -44,6 +44,7 @@ def check(project: Project, *, strict: bool = False, execute: bool = True, timeo
           workers: int | None = None, quiet: bool = False) -> Outcome:
     start = time.perf_counter()
     activities, curriculum, findings = pipeline.load_and_check(project)
+    findings = findings + checks.run_unloaded(project.activities, activities)  # every finding in one pass
     outcome = Outcome(activities, findings, curriculum=curriculum)
     outcome.seconds["load"] = time.perf_counter() - start
     if execute and activities and not pipeline.has_errors(findings):

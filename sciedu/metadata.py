@@ -45,13 +45,50 @@ STANDARD_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9.\-_]*$
 SPDX_PATTERN = re.compile(r"^[A-Za-z0-9.\-+]+$")
 
 
-class Invalid(Exception):
-    """Raised by a validator; ``key_path`` extends the path of the option being validated."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a value: what, where (the key path below the value) and which rule."""
 
-    def __init__(self, message: str, key_path: KeyPath = ()) -> None:
+    message: str
+    key_path: KeyPath = ()
+    rule: str = "metadata-invalid"
+
+
+class Invalid(Exception):
+    """Raised by a validator with every problem it found; ``key_path`` extends the path of the option.
+
+    ``Invalid(message, key_path)`` is one problem; ``Invalid.of(problems)`` several. ``message`` and
+    ``key_path`` are the first problem's, for callers that report one.
+    """
+
+    def __init__(self, message: str, key_path: KeyPath = (), rule: str = "metadata-invalid") -> None:
+        self.problems: tuple[Problem, ...] = (Problem(message, key_path, rule),)
         super().__init__(message)
         self.message = message
         self.key_path = key_path
+
+    @classmethod
+    def of(cls, problems: list[Problem] | tuple[Problem, ...]) -> Invalid:
+        first = problems[0]
+        exc = cls(first.message, first.key_path, first.rule)
+        exc.problems = tuple(problems)
+        return exc
+
+    def under(self, *prefix: str | int) -> Invalid:
+        """The same problems, located below ``prefix`` (a key or list index of the enclosing value)."""
+        return Invalid.of([Problem(p.message, (*prefix, *p.key_path), p.rule) for p in self.problems])
+
+
+_FAILED = object()
+
+
+def _attempt(problems: list[Problem], prefix: KeyPath, validator: Callable[[Any], Any], value: Any) -> Any:
+    """``validator(value)``, or ``_FAILED`` with its problems (located below ``prefix``) added to ``problems``."""
+    try:
+        return validator(value)
+    except Invalid as exc:
+        problems.extend(exc.under(*prefix).problems)
+        return _FAILED
 
 
 Validator = Callable[[Any], Any]
@@ -71,16 +108,15 @@ def text(value: Any) -> str:
 def bilingual(value: Any) -> Text:
     if not isinstance(value, dict):
         raise Invalid(f"expected {{zh: ..., en: ...}}, found {_describe(value)}")
-    for key in value:
-        if key not in LANGUAGES:
-            raise Invalid(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES))}; expected zh and en", (key,))
+    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES))}; expected zh and en", (key,))
+                for key in value if key not in LANGUAGES]
     for lang in LANGUAGES:
         if lang not in value:
-            raise Invalid(f"missing the {lang!r} text")
-        try:
-            text(value[lang])
-        except Invalid as exc:
-            raise Invalid(exc.message, (lang,)) from None
+            problems.append(Problem(f"missing the {lang!r} text"))
+        else:
+            _attempt(problems, (lang,), text, value[lang])
+    if problems:
+        raise Invalid.of(problems)
     return Text(zh=value["zh"].strip(), en=value["en"].strip())
 
 
@@ -90,36 +126,32 @@ def list_of(item: Validator, allow_empty: bool = True) -> Validator:
             raise Invalid(f"expected a list, found {_describe(value)}")
         if not value and not allow_empty:
             raise Invalid("expected at least one entry, found an empty list")
-        out = []
-        for index, entry in enumerate(value):
-            try:
-                out.append(item(entry))
-            except Invalid as exc:
-                raise Invalid(exc.message, (index, *exc.key_path)) from None
+        problems: list[Problem] = []
+        out = [_attempt(problems, (index,), item, entry) for index, entry in enumerate(value)]
+        if problems:
+            raise Invalid.of(problems)
         return tuple(out)
 
     return validate
 
 
 def record(fields: dict[str, tuple[bool, Validator]], build: Callable[..., Any]) -> Validator:
-    """A mapping with known keys: unknown keys and missing required keys are errors."""
+    """A mapping with known keys: every unknown key, missing required key and invalid value is a problem."""
 
     def validate(value: Any) -> Any:
         if not isinstance(value, dict):
             raise Invalid(f"expected a mapping with keys {', '.join(fields)}, found {_describe(value)}")
-        for key in value:
-            if key not in fields:
-                raise Invalid(f"unknown key {key!r}{did_you_mean(str(key), set(fields))}", (key,))
+        problems = [Problem(f"unknown key {key!r}{did_you_mean(str(key), set(fields))}", (key,), "metadata-unknown-key")
+                    for key in value if key not in fields]
         out = {}
         for key, (required, validator) in fields.items():
             if key not in value:
                 if required:
-                    raise Invalid(f"missing required key {key!r}")
+                    problems.append(Problem(f"missing required key {key!r}", (), "metadata-missing-key"))
                 continue
-            try:
-                out[key] = validator(value[key])
-            except Invalid as exc:
-                raise Invalid(exc.message, (key, *exc.key_path)) from None
+            out[key] = _attempt(problems, (key,), validator, value[key])
+        if problems:
+            raise Invalid.of(problems)
         return build(**out)
 
     return validate
@@ -264,12 +296,10 @@ def mapping_of(validate_value: Validator) -> Validator:
     def validate(value: Any) -> dict[str, Any]:
         if not isinstance(value, dict) or not value:
             raise Invalid(f"expected a mapping of names to values, found {_describe(value)}")
-        out = {}
-        for name, entry in value.items():
-            try:
-                out[str(name)] = validate_value(entry)
-            except Invalid as exc:
-                raise Invalid(exc.message, (str(name), *exc.key_path)) from None
+        problems: list[Problem] = []
+        out = {str(name): _attempt(problems, (str(name),), validate_value, entry) for name, entry in value.items()}
+        if problems:
+            raise Invalid.of(problems)
         return out
 
     return validate
@@ -393,10 +423,16 @@ def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
         try:
             values[key] = option.validate(data[key])
         except Invalid as exc:
-            key_path = (key, *exc.key_path)
-            where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in key_path).replace(".[", "[")
-            findings.append(error(path, located.line_of(key_path), "metadata-invalid", f"{where}: {exc.message}"))
+            findings += [_problem_finding(located, problem) for problem in exc.under(key).problems]
     if findings:
-        return None, findings
+        return None, sorted(findings)
     execution = values.pop("execution", {})
     return Metadata(**values, timeout=execution.get("timeout", 60)), []
+
+
+def _problem_finding(located: LocatedYAML, problem: Problem) -> Finding:
+    """``where: message`` at the line of the key; an unknown key is named by the mapping that holds it."""
+    where_path = problem.key_path[:-1] if problem.rule == "metadata-unknown-key" else problem.key_path
+    where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where_path).lstrip(".")
+    message = f"{where}: {problem.message}" if where else problem.message
+    return error(located.path, located.line_of(problem.key_path), problem.rule, message)

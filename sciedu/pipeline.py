@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from sciedu import checks, exporters, sources
+from sciedu import checks, exporters, locate, sources
 from sciedu.checks.context import Context
 from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
@@ -102,7 +102,7 @@ def _failure_finding(activity: Activity, lang: str, variant: str, result: Result
     failure = result.failure
     assert failure is not None
     notebook = activity.notebooks[lang]
-    line = notebook.line_of(failure.cell_id)
+    line = failure_line(activity, lang, result)
     if failure.kind == "timeout":
         return error(notebook.path, line, "cell-timeout", failure.message)
     if variant == "student":
@@ -111,3 +111,20 @@ def _failure_finding(activity: Activity, lang: str, variant: str, result: Result
                      "a cell may not use names that only a solution defines")
     hint = " (tag the cell 'raises-exception' if the error is intended)" if failure.kind == "error" else ""
     return error(notebook.path, line, "cell-error", f"{failure.message}{hint}")
+
+
+def failure_line(activity: Activity, lang: str, result: Result) -> int:
+    """The source line that failed: the traceback's line within the cell, mapped back to zh.md/en.md.
+
+    Without a traceback (a timeout, a dead kernel, or a ``Failure`` that carries none) it is the cell's
+    first line.
+    """
+    failure = result.failure
+    assert failure is not None
+    notebook = activity.notebooks[lang]
+    traceback = getattr(failure, "traceback", "") or ""
+    if not traceback or not failure.cell_id:
+        return notebook.line_of(failure.cell_id)
+    ran = nbformat.reads(result.job.notebook_text, as_version=4)
+    executed = next((c.source for c in ran.cells if c.get("id") == failure.cell_id), "")
+    return locate.failure_line(notebook, failure.cell_id, executed, traceback)

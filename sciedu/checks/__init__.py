@@ -7,16 +7,19 @@ at a loaded activity against the loaded curriculum.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
-from sciedu.checks import answers, content, guides, parity, prerequisites, standards
+from sciedu import sources
+from sciedu.checks import answers, cells, content, guides, parity, prerequisites, standards
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
-from sciedu.model import Activity
+from sciedu.model import LANGUAGES, Activity, SourceNotebook
 
 Rule = Callable[[Activity, Context], Iterable[Finding]]
 
 RULES: tuple[Rule, ...] = (
+    cells.known_tags_and_keys,
     parity.code_cells_match,
     content.starts_with_title,
     content.has_exercise,
@@ -35,5 +38,36 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: The rules that need only the two notebooks, not the metadata.
+NOTEBOOK_RULES: tuple[Callable[[Mapping[str, SourceNotebook]], Iterable[Finding]], ...] = (
+    cells.check_notebooks,
+    parity.compare,
+)
+
+
 def run(activities: Iterable[Activity], context: Context) -> list[Finding]:
     return [finding for activity in activities for rule in RULES for finding in rule(activity, context)]
+
+
+def run_unloaded(root: Path, loaded: Iterable[Activity]) -> list[Finding]:
+    """The notebook rules on activities that did not load (activity.yaml with errors, a duplicate id),
+    so one pass reports the notebooks' problems too. Unreadable notebooks were reported when loading."""
+    done = {activity.folder for activity in loaded}
+    findings: list[Finding] = []
+    for folder in sources.find_activity_folders(root):
+        if folder in done:
+            continue
+        notebooks = _readable_notebooks(folder)
+        if len(notebooks) == len(LANGUAGES):
+            findings += [finding for rule in NOTEBOOK_RULES for finding in rule(notebooks)]
+    return findings
+
+
+def _readable_notebooks(folder: Path) -> dict[str, SourceNotebook]:
+    notebooks = {}
+    for lang in LANGUAGES:
+        try:
+            notebooks[lang] = sources.read_notebook(folder / f"{lang}.md", lang, f"{folder.parent.name}/{folder.name}")
+        except Exception:  # noqa: BLE001 - already reported by sources.load_activity as notebook-unreadable
+            continue
+    return notebooks

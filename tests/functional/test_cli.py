@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,10 @@ def test_strict_turns_warnings_into_errors(project: Path) -> None:
 
 
 def test_lab_opens_the_notebooks_of_one_language(built_project: Path) -> None:
-    proc = run_cli("lab", "--lang", "en", "--teacher", "--dry-run", cwd=built_project)
+    proc = run_cli("lab", "--lang", "en", "--teacher", "--dry-run", "--", "--no-browser", "--port=8899", cwd=built_project)
     assert proc.returncode == 0
     assert "-m jupyterlab" in proc.stdout
-    assert proc.stdout.strip().endswith(f"--notebook-dir={built_project / 'build' / 'notebooks' / 'en' / 'teacher'}")
+    argv = proc.stdout.split()
+    assert argv[argv.index("jupyterlab") + 1] == f"--notebook-dir={built_project / 'build' / 'notebooks' / 'en' / 'teacher'}"
+    assert argv[-2:] == ["--no-browser", "--port=8899"]
+    assert ("--allow-root" in argv) == (os.geteuid() == 0)
