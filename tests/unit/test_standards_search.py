@@ -25,8 +25,11 @@ def _ids(hits: list[search.Hit]) -> list[str]:
 
 def test_exact_code_comes_before_prefix_and_words(loaded) -> None:
     hits = search.search(loaded, "1")
-    assert _ids(hits)[:2] == ["fixture-science:1", "fixture-science:1.1"]
-    assert [h.why for h in hits[:2]] == ["code", "code prefix"]
+    exact = [h for h in hits if h.why == "code"]
+    assert {h.item.code for h in exact} == {"1"} and "fixture-science:1" in _ids(exact)
+    # every exact code (in any framework) ranks before the first prefix match
+    assert _ids(hits)[: len(exact)] == _ids(exact)
+    assert _ids(hits)[len(exact)] == "fixture-science:1.1" and hits[len(exact)].why == "code prefix"
 
 
 def test_full_id_matches_exactly_in_any_case(loaded) -> None:
@@ -35,15 +38,15 @@ def test_full_id_matches_exactly_in_any_case(loaded) -> None:
 
 
 def test_chinese_name_and_statement(loaded) -> None:
-    assert _ids(search.search(loaded, "速度")) == ["fixture-science:1.1"]
+    assert _ids(search.search(loaded, "速度", framework="fixture-science")) == ["fixture-science:1.1"]
     hits = search.search(loaded, "直线")
     assert _ids(hits) == ["other-science:A"] and hits[0].why == "statement"
 
 
 def test_english_is_case_insensitive_and_names_rank_before_statements(loaded) -> None:
-    hits = search.search(loaded, "SPEED")
+    hits = search.search(loaded, "SPEED", framework="fixture-science")
     assert [(h.item.id, h.why) for h in hits] == [("fixture-science:1.1", "name")]
-    hits = search.search(loaded, "move")
+    hits = search.search(loaded, "move", framework="fixture-science")
     assert [(h.item.id, h.why) for h in hits] == [("fixture-science:1", "statement")]
 
 
