@@ -119,7 +119,7 @@ def type_of(validate: Validator, lang: str) -> str:
         value = type_of(validate.value, lang)
         return f"映射：名称 → {value}" if lang == "zh" else f"mapping: name → {value}"
     if hasattr(validate, "options"):
-        options = ", ".join(f"`{o}`" for o in validate.options)
+        options = ("、" if lang == "zh" else ", ").join(f"`{o}`" for o in validate.options)
         return f"取值之一：{options}" if lang == "zh" else f"one of {options}"
     if hasattr(validate, "low"):
         low, high = validate.low, validate.high

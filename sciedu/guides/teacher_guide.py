@@ -182,10 +182,11 @@ def quiz(activity: Activity, lang: str, *, with_answers: bool) -> str:
         lines.append(f"**{g('quiz_answers', lang)}**\n")
         for n, item in enumerate(items, 1):
             lines.append(f"{n}. **{LETTERS[item.answer]}**: {item.explanation[lang]}\n")
-            lines += [f"    - {LETTERS[i]}. {o[lang]} · *{g('misconception', lang)}:* {o.misconception[lang]}"
+            colon = "：" if lang == "zh" else ": "
+            lines += [f"    - {LETTERS[i]}. {o[lang]} · *{g('misconception', lang)}*{colon}{o.misconception[lang]}"
                       for i, o in enumerate(item.options) if i != item.answer and o.misconception]
             if item.misconception:
-                lines.append(f"\n    *{g('item_misconception', lang)}:* {item.misconception[lang]}")
+                lines.append(f"\n    *{g('item_misconception', lang)}*{colon}{item.misconception[lang]}")
             lines.append("")
     return "\n".join(lines)
 

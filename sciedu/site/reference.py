@@ -66,10 +66,8 @@ def _entry(field: Field, lang: str) -> str:
     level = "#" * min(2 + field.depth, 6)
     text = doc.zh if lang == "zh" else doc.en
     facts = "\n".join([
-        "| | |", "|---|---|",
-        f"| {_t('type', lang)} | {type_of(field.validate, lang)} |",
-        f"| {_t('required', lang)} | {_t('yes' if field.required else 'no', lang)} |",
-        f"| {_t('places', lang)} | {_places(field, lang)} |",
+        f"| {_t('type', lang)} | {_t('required', lang)} | {_t('places', lang)} |", "|---|---|---|",
+        f"| {type_of(field.validate, lang)} | {_t('yes' if field.required else 'no', lang)} | {_places(field, lang)} |",
     ])
     return f"{level} `{field.path}` {{ #{anchor(field.path)} }}\n\n{text}\n\n{facts}\n\n```yaml\n{example_yaml(field)}\n```\n"
 
