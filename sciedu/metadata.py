@@ -211,22 +211,9 @@ def _quiz_item(**fields: Any) -> QuizItem:
     return item
 
 
-def quiz_option(value: Any) -> QuizOption:
-    """An option's text {zh, en}, with the misconception behind choosing it when it is a wrong option."""
-    if not isinstance(value, dict) or "misconception" not in value:
-        return QuizOption(**vars(bilingual(value)))
-    texts = bilingual({k: v for k, v in value.items() if k != "misconception"})
-    try:
-        misconception = bilingual(value["misconception"])
-    except Invalid as exc:
-        raise Invalid(exc.message, ("misconception", *exc.key_path)) from None
-    return QuizOption(**vars(texts), misconception=misconception)
-
-
-quiz_option.fields = {"zh": (True, text), "en": (True, text), "misconception": (False, bilingual)}  # type: ignore[attr-defined]
-
-
-QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(quiz_option, allow_empty=False)),
+#: An option's text; a wrong option may add the misconception behind choosing it.
+QUIZ_OPTION = record({"zh": (True, text), "en": (True, text), "misconception": (False, bilingual)}, QuizOption)
+QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(QUIZ_OPTION, allow_empty=False)),
                     "answer": (True, index), "explanation": (True, bilingual), "misconception": (False, bilingual)}, _quiz_item)
 RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bilingual, allow_empty=False))}, RubricRow)
 MYTH = record({"claim": (True, bilingual), "truth": (True, bilingual)}, Myth)

@@ -101,7 +101,6 @@ _LEAVES: dict[Any, dict[str, str]] = {
     md.quantity_number: {"zh": "数", "en": "number"},
     md.relative: {"zh": "0 与 1 之间的数", "en": "number between 0 and 1"},
     md.unit_text: {"zh": "单位（如 `m/s`），无单位时写 `\"\"`", "en": "a unit such as `m/s`, or `\"\"` for a plain number"},
-    md.quiz_option: {"zh": "中英文文本 `{zh, en}`，错误选项可加 `misconception`", "en": "text `{zh, en}`, a wrong option may add `misconception`"},
     md.parameter_spec: {"zh": "映射：`range` 或 `choices`，可加 `unit`", "en": "mapping: `range` or `choices`, optional `unit`"},
 }
 

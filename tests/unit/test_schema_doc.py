@@ -188,3 +188,14 @@ def test_the_reference_page_is_written_and_in_the_nav(docs: dict[str, Path]) -> 
         assert (docs[lang] / reference.FILE_NAME).read_text(encoding="utf-8") == reference.page(lang)
         nav = (docs[lang] / "nav.json").read_text(encoding="utf-8")
         assert json.dumps({reference.TEXT["title"][lang]: reference.FILE_NAME}, ensure_ascii=False) in nav
+
+
+def test_a_quiz_option_may_name_its_misconception_and_a_misspelt_key_gets_a_suggestion() -> None:
+    from sciedu.metadata import QUIZ_OPTION
+
+    option = QUIZ_OPTION({"zh": "2倍", "en": "2 times", "misconception": {"zh": "成正比", "en": "proportional"}})
+    assert (option["en"], option.misconception["zh"]) == ("2 times", "成正比")
+    assert QUIZ_OPTION({"zh": "4倍", "en": "4 times"}).misconception is None
+    with pytest.raises(Invalid, match="did you mean 'misconception'") as caught:
+        QUIZ_OPTION({"zh": "2倍", "en": "2 times", "misconseption": {"zh": "成正比", "en": "proportional"}})
+    assert caught.value.key_path == ("misconseption",)
