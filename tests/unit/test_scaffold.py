@@ -78,6 +78,13 @@ def test_primary_bands_use_whole_numbers_and_the_times_tables(subject: str) -> N
 
 
 @pytest.mark.parametrize(("subject", "level"), SCENARIOS)
+def test_the_slider_starts_at_the_worked_example(subject: str, level: str) -> None:
+    a = scaffold.scenarios()[subject][level]["a"]
+    low, high, step = a["range"]
+    assert a["value"] in range(low, high + 1, step)
+
+
+@pytest.mark.parametrize(("subject", "level"), SCENARIOS)
 def test_no_band_gets_functions_beyond_its_level(subject: str, level: str) -> None:
     formula = scaffold.scenarios()[subject][level]["formula"]
     assert not re.search(r"sin|cos|tan|log|exp|sqrt|\*\*", formula)
