@@ -82,12 +82,22 @@ def check(project_dir: Path | None, strict: bool, no_execute: bool, timeout: int
 
 @cli.command(context_settings=CONTEXT)
 @project_option
+@click.option("--band", default="5-6", show_default=True, metavar="BAND",
+              help="Grade band: 1-2, 3-4, 5-6, 7-9, 10-12, university or adult; sets the level of the mathematics.")
+@click.option("--subject", default=None, metavar="SUBJECT",
+              help="physics, chemistry, biology, earth-space, engineering or general-science; then ADDRESS may be just ID.")
 @click.argument("address", metavar="SUBJECT/ID")
-def new(project_dir: Path | None, address: str) -> None:
-    """Create activities/SUBJECT/ID/ from the template (it passes `sciedu check` as it is)."""
+def new(project_dir: Path | None, band: str, subject: str | None, address: str) -> None:
+    """Create activities/SUBJECT/ID/ from the template for a subject and grade band.
+
+    The template is a short, scientifically checked activity that shows each part of the science kit (a
+    prediction, a slider, a calculation with units, a multiple choice with misconception feedback, an answer
+    key that `sciedu check` recomputes, each student's own numbers). It passes `sciedu check --strict` as it
+    is; replace its content with your own. Example: `sciedu new chemistry/salt-water --band 7-9`.
+    """
     from sciedu import scaffold
 
-    folder = scaffold.new_activity(_project(project_dir), address)
+    folder = scaffold.new_activity(_project(project_dir), address, band=band, subject=subject)
     click.echo(f"Created {folder}/: edit activity.yaml, zh.md and en.md, then run `sciedu check`.")
 
 

@@ -29,6 +29,7 @@ from sciedu.model import (
     Phase,
     Prompt,
     QuizItem,
+    QuizOption,
     Review,
     RubricRow,
     SessionCore,
@@ -132,6 +133,7 @@ def list_of(item: Validator, allow_empty: bool = True) -> Validator:
             raise Invalid.of(problems)
         return tuple(out)
 
+    validate.item, validate.allow_empty = item, allow_empty  # type: ignore[attr-defined]  # for schema_doc
     return validate
 
 
@@ -154,6 +156,7 @@ def record(fields: dict[str, tuple[bool, Validator]], build: Callable[..., Any])
             raise Invalid.of(problems)
         return build(**out)
 
+    validate.fields = fields  # type: ignore[attr-defined]  # for schema_doc
     return validate
 
 
@@ -165,6 +168,7 @@ def choice(options: tuple[str, ...]) -> Validator:
             raise Invalid(f"expected one of {', '.join(options)}, found {found}{hint}")
         return value
 
+    validate.options = options  # type: ignore[attr-defined]  # for schema_doc
     return validate
 
 
@@ -176,6 +180,7 @@ def whole_number(low: int, high: int | None, expected: str) -> Validator:
             raise Invalid(f"expected {expected}, found {_describe(value)}")
         return value
 
+    validate.low, validate.high = low, high  # type: ignore[attr-defined]  # for schema_doc
     return validate
 
 
@@ -218,8 +223,7 @@ def url(value: Any) -> str:
     return value
 
 
-def keywords(value: Any) -> dict[str, tuple[str, ...]]:
-    return record({lang: (True, list_of(text)) for lang in LANGUAGES}, lambda **kw: kw)(value)
+keywords = record({lang: (True, list_of(text)) for lang in LANGUAGES}, lambda **kw: kw)
 
 
 SOURCE = record({"title": (True, text), "url": (True, url)}, Source)
@@ -276,7 +280,9 @@ def _quiz_item(**fields: Any) -> QuizItem:
     return item
 
 
-QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(bilingual, allow_empty=False)),
+#: An option's text; a wrong option may add the misconception behind choosing it.
+QUIZ_OPTION = record({"zh": (True, text), "en": (True, text), "misconception": (False, bilingual)}, QuizOption)
+QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(QUIZ_OPTION, allow_empty=False)),
                     "answer": (True, index), "explanation": (True, bilingual), "misconception": (False, bilingual)}, _quiz_item)
 RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bilingual, allow_empty=False))}, RubricRow)
 MYTH = record({"claim": (True, bilingual), "truth": (True, bilingual)}, Myth)
@@ -302,12 +308,12 @@ def mapping_of(validate_value: Validator) -> Validator:
             raise Invalid.of(problems)
         return out
 
+    validate.value = validate_value  # type: ignore[attr-defined]  # for schema_doc
     return validate
 
 
 def parameter_spec(value: Any) -> tuple[tuple | list, str]:
-    spec = record({"range": (False, list_of(quantity_number)), "choices": (False, list_of(quantity_number, allow_empty=False)),
-                   "unit": (False, text)}, lambda **kw: kw)(value)
+    spec = PARAMETER(value)
     if ("range" in spec) == ("choices" in spec):
         raise Invalid("give either range: [low, high, step] or choices: [...]")
     if "range" in spec and len(spec["range"]) not in (2, 3):
@@ -322,6 +328,14 @@ def quantity_number(value: Any) -> float | int:
 
 
 digits = whole_number(0, 6, "a number of decimals from 0 to 6")
+PARAMETER = record({"range": (False, list_of(quantity_number)), "choices": (False, list_of(quantity_number, allow_empty=False)),
+                    "unit": (False, text)}, lambda **kw: kw)
+parameter_spec.fields = PARAMETER.fields  # type: ignore[attr-defined]  # for schema_doc
+
+
+def unit_text(value: Any) -> str:
+    """A unit such as "m/s", or "" for a plain number."""
+    return "" if value == "" else text(value)
 
 
 def _variant(**fields: Any) -> VariantSpec:
@@ -333,7 +347,7 @@ ANSWER = record({"id": (True, slug), "label": (True, bilingual), "formula": (Tru
                  "given": (True, mapping_of(quantity_text)), "key": (True, quantity_text),
                  "tolerance": (False, relative)}, Answer)
 VARIANT = record({"id": (True, slug), "label": (True, bilingual), "parameters": (True, mapping_of(parameter_spec)),
-                  "constants": (False, mapping_of(quantity_text)), "formula": (True, text), "unit": (True, lambda v: "" if v == "" else text(v)),
+                  "constants": (False, mapping_of(quantity_text)), "formula": (True, text), "unit": (True, unit_text),
                   "digits": (False, digits)},
                  _variant)
 DIFFERENTIATION = record({"support": (False, list_of(bilingual)), "extension": (False, list_of(bilingual))}, Differentiation)

@@ -111,9 +111,16 @@ class Prompt:
 
 
 @dataclass(frozen=True)
+class QuizOption(Text):
+    """An option of a quiz question; a wrong option may name the misconception that makes it attractive."""
+
+    misconception: Text | None = None
+
+
+@dataclass(frozen=True)
 class QuizItem:
     question: Text
-    options: tuple[Text, ...]
+    options: tuple[QuizOption, ...]
     answer: int
     explanation: Text
     misconception: Text | None = None

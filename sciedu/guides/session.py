@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from sciedu.guides.teacher_guide import Section, bullets, quiz, vocabulary_table
+from sciedu.guides.teacher_guide import Section, bullets, myth, quiz, vocabulary_table
 from sciedu.guides.text import PHASE_NAMES, g
 from sciedu.model import FIXED_KINDS, Activity, Phase
 from sciedu.site.i18n import BAND_NAMES, t
@@ -341,7 +341,6 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
     risk = bullets(m.safety, lang) if m.safety else t("no_safety", lang)
     materials = bullets(m.materials, lang) if m.materials else t("no_materials", lang)
     analogies = bullets(m.analogies, lang) if m.analogies else g("no_guide_data", lang)
-    myth = (f"**{g('claim', lang)}:** {m.myth.claim[lang]}\n\n**{g('truth', lang)}:** {m.myth.truth[lang]}" if m.myth else g("no_guide_data", lang))
     sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
     follow = f"- {g('notebook', lang)}: {notebook_link or m.id}\n" + bullets(m.differentiation.extension, lang)
     careers = bullets(m.careers, lang) if m.careers else g("no_guide_data", lang)
@@ -355,7 +354,7 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
                 + f"\n\n**{SEGMENTS['careers'][lang]}**\n\n{careers}"),
         Section(g("language", lang), BAND_TIPS[m.grade_band][lang] + "\n\n" + vocabulary_table(activity, lang)
                 + f"\n\n**{g('analogies', lang)}**\n\n{analogies}"),
-        Section(g("accuracy", lang), f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}\n\n{sources}\n\n**{g('myth', lang)}**\n\n{myth}"),
+        Section(g("accuracy", lang), f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}\n\n{sources}\n\n**{g('myth', lang)}**\n\n{myth(activity, lang)}"),
         Section(g("host", lang), FIXED["host"][lang]),
         Section(g("followup", lang), follow),
         Section(g("evaluation", lang), f"**{g('quiz', lang)}**\n\n{quiz(quizzed, lang, with_answers=True)}\n\n{FIXED['feedback'][lang]}"),

@@ -1,5 +1,6 @@
-"""The teacher guide: metadata, phases, materials, safety, misconceptions, vocabulary, differentiation,
-discussion, the answer key taken from the executed teacher notebook, the quiz and the rubric."""
+"""The teacher guide: metadata, phases, materials, safety, misconceptions, vocabulary, analogies,
+differentiation, discussion, the myth to test, the answer key taken from the executed teacher notebook, the
+quiz with the misconception behind each wrong option, the rubric and careers."""
 
 from __future__ import annotations
 
@@ -54,12 +55,15 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),
         Section(t("misconceptions", lang), _misconceptions(activity, lang)),
         Section(g("vocabulary", lang), vocabulary_table(activity, lang)),
+        Section(g("analogies", lang), bullets(m.analogies, lang)),
         Section(g("differentiation", lang), _differentiation(activity, lang)),
         Section(g("discussion", lang), _discussion(activity, lang)),
+        Section(g("myth", lang), myth(activity, lang)),
         Section(g("answer_key", lang), answer_key.markdown + ("\n\n" + declared_answers(activity, lang) if m.answers else "")),
         *([Section(g("variants", lang), variant_tables(activity, lang))] if m.variants else []),
         Section(g("quiz", lang), quiz(activity, lang, with_answers=True)),
         Section(g("rubric", lang), rubric_table(activity, lang)),
+        Section(g("careers", lang), bullets(m.careers, lang)),
     ]
     title = f"{g('guide', lang)}：{m.title[lang]}" if lang == "zh" else f"{g('guide', lang)}: {m.title[lang]}"
     return Guide(title, tuple(sections), answer_key.files)
@@ -82,7 +86,8 @@ def declared_answers(activity: Activity, lang: str) -> str:
         except (FormulaError, Exception) as exc:  # the check reports it; the guide still builds
             value = f"({exc})"
         given = ", ".join(f"{k} = {v}" for k, v in answer.given.items())
-        lines.append(f"| {answer.label[lang]} | `{answer.formula}` | {given} | {answer.key} | {value} |")
+        tolerance = f" (± {answer.tolerance * 100:g}%)"
+        lines.append(f"| {answer.label[lang]} | `{answer.formula}` | {given} | {answer.key}{tolerance} | {value} |")
     return "\n".join(lines)
 
 
@@ -95,7 +100,8 @@ def variant_tables(activity: Activity, lang: str) -> str:
         table = variant_table(variant.kit_params, variant.compute, CLASS_SEEDS, key=variant.id)
         units = ", ".join(f"{p.name}: {p.unit}" for p in variant.parameters if p.unit)
         unit_note = f" ({units}; {g('answer', lang)}: {variant.unit})" if units or variant.unit else ""
-        parts.append(f"**{variant.label[lang]}**{unit_note} · `{variant.formula}`\n\n{table.to_markdown(lang)}")
+        constants = "".join(f", {name} = {value}" for name, value in variant.constants.items())
+        parts.append(f"**{variant.label[lang]}**{unit_note} · `{variant.formula}`{constants}\n\n{table.to_markdown(lang)}")
     return f"{g('variants_intro', lang)}\n\n" + "\n\n".join(parts)
 
 
@@ -151,20 +157,37 @@ def _discussion(activity: Activity, lang: str) -> str:
     return "\n".join(f"{n}. {p.prompt[lang]}\n\n    *{g('expected', lang)}:* {p.expected[lang]}\n" for n, p in enumerate(prompts, 1))
 
 
+def myth(activity: Activity, lang: str) -> str:
+    m = activity.metadata
+    if m.myth is None:
+        return g("no_guide_data", lang)
+    return f"**{g('claim', lang)}:** {m.myth.claim[lang]}\n\n**{g('truth', lang)}:** {m.myth.truth[lang]}"
+
+
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
 def quiz(activity: Activity, lang: str, *, with_answers: bool) -> str:
+    """The questions with one option per line; with answers, each item's key and explanation, and each wrong
+    option with the misconception behind it, so a teacher can read a class's answers as a diagnosis."""
     items = activity.metadata.assessment
     if not items:
         return g("no_guide_data", lang)
-    letters = "ABCDEFGH"
     lines = []
     for n, item in enumerate(items, 1):
         lines.append(f"{n}. {item.question[lang]}\n")
-        lines += [f"    {letters[i]}. {option[lang]}" for i, option in enumerate(item.options)]
+        lines += [f"    - {LETTERS[i]}. {option[lang]}" for i, option in enumerate(item.options)]
         lines.append("")
     if with_answers:
         lines.append(f"**{g('quiz_answers', lang)}**\n")
         for n, item in enumerate(items, 1):
-            lines.append(f"{n}. **{letters[item.answer]}**: {item.explanation[lang]}")
+            lines.append(f"{n}. **{LETTERS[item.answer]}**: {item.explanation[lang]}\n")
+            colon = "：" if lang == "zh" else ": "
+            lines += [f"    - {LETTERS[i]}. {o[lang]} · *{g('misconception', lang)}*{colon}{o.misconception[lang]}"
+                      for i, o in enumerate(item.options) if i != item.answer and o.misconception]
+            if item.misconception:
+                lines.append(f"\n    *{g('item_misconception', lang)}*{colon}{item.misconception[lang]}")
+            lines.append("")
     return "\n".join(lines)
 
 

@@ -28,6 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reviewed_by": {"zh": "审核", "en": "Reviewed by"},
     "sources": {"zh": "参考资料", "en": "Sources"},
     "licence": {"zh": "许可协议", "en": "Licence"},
+    "authors": {"zh": "作者", "en": "Authors"},
+    "keywords": {"zh": "关键词", "en": "Keywords"},
     "download_student": {"zh": "下载学生 notebook", "en": "Download the student notebook"},
     "download_pack": {"zh": "下载班级资源包（zip）", "en": "Download the class pack (zip)"},
     "download_teacher": {"zh": "下载教师 notebook（含答案）", "en": "Download the teacher notebook (with answers)"},

@@ -1,6 +1,7 @@
 """Write one language's docs tree: hand-written pages from ``site/<lang>/``, plus generated pages:
 
     index.md, authoring.md, ...                      copied from site/<lang>/
+    reference.md                                     "Reference: activity.yaml", generated from the schema
     activities/index.md                              the catalogue, with filters
     activities/<subject>/<id>/index.md               student view, downloads, figures
     teacher/index.md, teacher/<subject>/<id>/index.md  teacher notebooks (left out with student_only)
@@ -27,7 +28,7 @@ from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
-from sciedu.site import markdown, standards
+from sciedu.site import markdown, reference, standards
 from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
 
 HERE = Path(__file__).parent
@@ -52,6 +53,7 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
     shutil.copytree(hand_written / lang, docs, dirs_exist_ok=True)
+    _write(docs / reference.FILE_NAME, reference.page(lang))
     _write_assets(docs / "assets", katex_dir, hand_written)
     ordered = sorted(activities, key=lambda a: (a.metadata.subject, a.metadata.title[lang]))
     _write(docs / "activities" / "index.md", _catalog(ordered, lang))
@@ -201,9 +203,12 @@ def _about(activity: Activity, lang: str) -> str:
     m = activity.metadata
     objectives = "\n".join(f"- {o[lang]}" for o in m.objectives)
     sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
+    separator = "、" if lang == "zh" else ", "
+    keywords = f"\n\n{t('keywords', lang)}: {separator.join(m.keywords[lang])}" if m.keywords.get(lang) else ""
     return (
-        f"## {t('objectives', lang)}\n\n{objectives}\n\n"
-        f"## {t('review', lang)}\n\n{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}. "
+        f"## {t('objectives', lang)}\n\n{objectives}{keywords}\n\n"
+        f"## {t('review', lang)}\n\n{t('authors', lang)}: {separator.join(m.authors)}. "
+        f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}. "
         f"{t('licence', lang)}: {m.licence}.\n\n**{t('sources', lang)}**\n\n{sources}"
     )
 

@@ -35,6 +35,38 @@ def test_new_activity_passes_check(project: Path) -> None:
     assert "2 activities checked: 0 error(s), 0 warning(s)" in check.stderr
 
 
+@pytest.mark.slow
+def test_new_chemistry_template_for_7_9_passes_the_strict_check_with_execution(project: Path) -> None:
+    proc = run_cli("new", "--band", "7-9", "--subject", "chemistry", "salt-water", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    folder = project / "activities" / "chemistry" / "salt-water"
+    text = (folder / "activity.yaml").read_text(encoding="utf-8")
+    assert 'grade_band: "7-9"' in text and 'key: "3 g"' in text  # 50 g of a 6% solution holds 3 g of salt
+    check = run_cli("check", "--strict", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "2 activities checked: 0 error(s), 0 warning(s)" in check.stderr
+
+
+@pytest.mark.parametrize(("subject", "band"), [("physics", "1-2"), ("earth-space", "university"), ("engineering", "3-4")])
+def test_new_templates_for_other_bands_pass_the_strict_check(project: Path, subject: str, band: str) -> None:
+    proc = run_cli("new", "--band", band, f"{subject}/from-template", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    check = run_cli("check", "--strict", "--no-execute", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "2 activities checked: 0 error(s), 0 warning(s)" in check.stderr
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--band", "7-8"], "unknown grade band '7-8' (did you mean '7-9'"),
+    (["--subject", "chemestry"], "unknown subject 'chemestry' (did you mean 'chemistry'"),
+])
+def test_new_refuses_bad_band_or_subject(project: Path, options: list[str], message: str) -> None:
+    proc = run_cli("new", *options, "chemistry/x", cwd=project) if "--band" in options else run_cli("new", *options, "x", cwd=project)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert not (project / "activities" / "chemistry").exists()
+
+
 @pytest.mark.parametrize(("address", "message"), [
     ("physcs/x", "did you mean 'physics'"),
     ("physics/Bad_Id", "lower-case letters"),

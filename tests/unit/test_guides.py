@@ -39,3 +39,20 @@ def test_session_plan_has_every_template_section(activity_with, lang: str) -> No
     assert "2 ÷ 4 = 0.5" in text  # the quiz comes from the activity's assessment items
     assert ("速度" if lang == "zh" else "speed") in text  # the language guide uses its vocabulary
     assert ("**45**" in text) and text.count("|") > 40
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_quiz_lists_options_one_per_line_and_each_wrong_option_with_its_misconception(lang: str) -> None:
+    from sciedu import sources
+    from sciedu.guides.teacher_guide import quiz
+
+    activity, findings = sources.load_activity(DATA / "every-key" / "physics" / "mkid")
+    assert findings == []
+    text = quiz(activity, lang, with_answers=True)
+    assert f"    - A. mkassessmentoptions{lang}\n    - B. mkcorrect{lang}\n" in text  # a list: one option per line
+    answers = text.split("\n\n", 1)[1]
+    wrong = next(line for line in answers.splitlines() if f"A. mkassessmentoptions{lang}" in line and "·" in line)
+    assert wrong.endswith(f"mkassessmentoptionsmisconception{lang}")
+    assert f"B. mkcorrect{lang} ·" not in text  # the right option has no misconception line
+    assert f"mkassessmentmisconception{lang}" in answers
+    assert quiz(activity, lang, with_answers=False).count("mkassessmentoptionsmisconception") == 0  # not for students
