@@ -109,7 +109,7 @@ def test_a_short_plan_says_what_it_left_out_and_uses_the_session_core() -> None:
         left = text.split(heading)[1]
         assert all(p.what[lang] in left for p in activity.metadata.phases)
         assert activity.metadata.session_core.questions[1][lang] in text
-        assert text.count("    A. ") == plan.quiz_items == 3  # the printed quiz is as long as its time
+        assert text.count("    - A. ") == plan.quiz_items == 3  # the printed quiz is as long as its time
 
 
 def test_the_site_default_fits(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_a_class_set_is_one_sheet_per_student() -> None:
     ({"table": {"title": {"zh": "表", "en": "T"}, "columns": [], "rows": 3}}, "worksheet.table.columns: expected at least one entry"),
     ({"table": {"title": {"zh": "表", "en": "T"}, "columns": [{"zh": "列", "en": "C"}], "rows": 0}}, "worksheet.table.rows: expected a number of rows from 1 to 30, found 0"),
     ({"self_check": [{"zh": "我能"}]}, "worksheet.self_check[0]: missing the 'en' text"),
-    ({"tabel": {}}, "worksheet.tabel: unknown key 'tabel' (did you mean 'table'?)"),
+    ({"tabel": {}}, "worksheet: unknown key 'tabel' (did you mean 'table'?)"),
 ])
 def test_bad_worksheet_keys_are_located_findings(tmp_path: Path, worksheet: dict, message: str) -> None:
     import yaml
