@@ -48,7 +48,20 @@
       nav.setAttribute("aria-label", label + " " + (i + 1));
     });
   }
-  function onPage() { renderMath(); setupFilters(); setupProjector(); nameCodeNavs(); }
+  function scrollWidePictures() {
+    // the heatmap keeps its 12 px labels on a phone and scrolls sideways in a focusable, named frame
+    document.querySelectorAll("svg.sciedu-heatmap").forEach(function (svg) {
+      if (svg.parentNode.classList.contains("sciedu-scroll")) return;
+      var frame = document.createElement("div");
+      frame.className = "sciedu-scroll";
+      frame.tabIndex = 0;
+      frame.setAttribute("role", "region");
+      frame.setAttribute("aria-label", svg.getAttribute("aria-label") || "");
+      svg.parentNode.insertBefore(frame, svg);
+      frame.appendChild(svg);
+    });
+  }
+  function onPage() { renderMath(); setupFilters(); setupProjector(); nameCodeNavs(); scrollWidePictures(); }
   if (typeof document$ !== "undefined") { document$.subscribe(onPage); }
   else { document.addEventListener("DOMContentLoaded", onPage); }
 })();

@@ -84,3 +84,31 @@ def test_no_space_between_chinese_characters(chromium, served_site: str, path: s
     context.close()
     found = [text[max(0, m.start() - 8): m.end() + 8] for m in CJK_SPACE.finditer(text)]
     assert found == [], found[:10]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_phone_catalogue_is_one_card_per_activity(chromium, served_site: str, prefix: str) -> None:
+    context, page = _open(chromium, f"{served_site}/{prefix}activities/index.html", PHONE)
+    heights = page.evaluate("""() => [...document.querySelectorAll('table.sciedu-catalog tbody td:nth-child(2)')]
+        .map(td => td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight))""")
+    context.close()
+    assert heights and all(h < 1.6 for h in heights), f"the subject wraps (lines per cell): {heights}"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_phone_heatmap_text_stays_readable(chromium, served_site: str, prefix: str) -> None:
+    context, page = _open(chromium, f"{served_site}/{prefix}standards/cn-compulsory-science-2022/coverage.html", PHONE)
+    frame = page.locator(".sciedu-scroll")
+    assert frame.get_attribute("tabindex") == "0" and frame.get_attribute("aria-label")
+    smallest = page.evaluate("() => Math.min(...[...document.querySelectorAll('svg.sciedu-heatmap text')].map(t => t.getBoundingClientRect().height))")
+    context.close()
+    assert smallest >= 11, f"heatmap text is {smallest:.1f} px high on a phone"
+
+
+def test_code_block_navigation_is_named(chromium, served_site: str) -> None:
+    context, page = _open(chromium, f"{served_site}/kit.html", {"width": 1280, "height": 900})
+    page.wait_for_function("() => document.querySelectorAll('nav.md-code__nav').length > 0")
+    page.wait_for_timeout(200)
+    unnamed = page.evaluate("() => [...document.querySelectorAll('nav')].filter(n => !n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')).map(n => n.className)")
+    context.close()
+    assert unnamed == []
