@@ -45,7 +45,7 @@ def render(title: str, body_markdown: str, *, lang: str, assets: str, source: st
     body = md.markdown(body_markdown, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     # links between site pages are written to the Markdown sources; the built pages are .html files
     body = re.sub(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"', r'href="\1.html\2"', body)
-    footer = f'<p class="sciedu-source">{html.escape(source)}</p>' if source else ""
+    footer = f'<footer><p class="sciedu-source">{html.escape(source)}</p></footer>' if source else ""
     return f"""<!doctype html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}">
 <head>

@@ -117,7 +117,7 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
     show += f"\n| | **{sum(s.minutes for s in segments)}** | **{g('total', lang)}** | |"
     hands_on = "\n".join(f"- {p.what[lang]}" for p in m.phases) if m.phases else ""
     meta = "\n".join([
-        "| | |\n|---|---|",
+        f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|",
         f"| {g('activity', lang)} | {m.title[lang]} |",
         f"| {t('grade_band', lang)} | {BAND_NAMES[m.grade_band][lang]} |",
         f"| {g('group', lang)} | {g('group_value', lang)} |",

@@ -101,6 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "item": {"zh": "条目", "en": "Item"},
     "relation": {"zh": "关系", "en": "Relation"},
+    "review_line": {"zh": "审核：{reviewer}，{date}。许可协议：{licence}。", "en": "Reviewed by: {reviewer}, {date}. Licence: {licence}."},
     # the theme's own controls and pages (passed to the templates as config.extra.sciedu)
     "palette_toggle_default": {"zh": "切换到深色模式", "en": "Switch to dark mode"},
     "palette_toggle_slate": {"zh": "切换到浅色模式", "en": "Switch to light mode"},
@@ -133,6 +134,17 @@ BAND_NAMES: dict[str, dict[str, str]] = {
     "university": {"zh": "大学通识", "en": "University general education"},
     "adult": {"zh": "成人与老年", "en": "Adults and older adults"},
 }
+
+
+#: Between a label and its value: Chinese takes the full-width colon, with no space after it.
+COLON = {"zh": "：", "en": ": "}
+#: Between the items of an inline list.
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+
+
+def labelled(key: str, lang: str, value: str) -> str:
+    """``学科：物理`` / ``Subject: Physics``: a label from STRINGS, the language's colon, the value."""
+    return f"{t(key, lang)}{COLON[lang]}{value}"
 
 
 def t(key: str, lang: str, **values: object) -> str:
