@@ -11,7 +11,8 @@ import re
 
 import markdown as md
 
-EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.arithmatex", "pymdownx.tasklist"]
+EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.superfences", "pymdownx.details", "pymdownx.arithmatex", "pymdownx.tasklist",
+              "sciedu.site.task_labels", "sciedu.site.cjk_breaks"]
 EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
 
 PRINT_CSS = """
@@ -20,7 +21,7 @@ html { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei"
 body { margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 18pt; margin: 0 0 4mm; }
 h2 { font-size: 13.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-before: page; }
-h1 + h2, body > h2:first-of-type { break-before: auto; }
+h1 + h2, main > h2:first-of-type { break-before: auto; }
 h3, h4, h5, h6 { font-size: 11pt; break-after: avoid; }
 h2 { break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; table-layout: fixed; }
@@ -44,7 +45,7 @@ def render(title: str, body_markdown: str, *, lang: str, assets: str, source: st
     body = md.markdown(body_markdown, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     # links between site pages are written to the Markdown sources; the built pages are .html files
     body = re.sub(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"', r'href="\1.html\2"', body)
-    footer = f'<p class="sciedu-source">{html.escape(source)}</p>' if source else ""
+    footer = f'<footer><p class="sciedu-source">{html.escape(source)}</p></footer>' if source else ""
     return f"""<!doctype html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}">
 <head>
@@ -55,7 +56,9 @@ def render(title: str, body_markdown: str, *, lang: str, assets: str, source: st
 <style>{PRINT_CSS}</style>
 </head>
 <body>
+<main>
 {body}
+</main>
 {footer}
 <script src="{assets}katex/katex.min.js"></script>
 <script src="{assets}katex/auto-render.min.js"></script>

@@ -330,7 +330,7 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
              else f"{g('session', lang)}: {m.title[lang]} ({minutes} min)")
     outdoors = any(s.phase and s.phase.kind in FIXED_KINDS for s in plan.segments)
     meta = "\n".join([
-        "| | |\n|---|---|",
+        f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|",
         f"| {g('activity', lang)} | {m.title[lang]} |",
         f"| {t('grade_band', lang)} | {BAND_NAMES[m.grade_band][lang]} |",
         f"| {g('group', lang)} | {g('group_value', lang)} |",

@@ -78,7 +78,7 @@ def declared_answers(activity: Activity, lang: str) -> str:
     the build when one disagrees, so what is printed here is what the formula gives)."""
     from sciedu.answers import FormulaError, describe, recompute
 
-    lines = [f"**{g('declared', lang)}**", "", f"| | {g('formula', lang)} | {g('given', lang)} | {g('key', lang)} | {g('recomputed', lang)} |", "|---|---|---|---|---|"]
+    lines = [f"**{g('declared', lang)}**", "", f"| {g('question', lang)} | {g('formula', lang)} | {g('given', lang)} | {g('key', lang)} | {g('recomputed', lang)} |", "|---|---|---|---|---|"]
     for answer in activity.metadata.answers:
         try:
             computed, stated = recompute(answer)
@@ -114,7 +114,7 @@ def _overview(activity: Activity, lang: str) -> str:
         (t("duration", lang), f"{m.duration} {t('minutes', lang)}"),
         ({"zh": "教学模式", "en": "Model"}[lang], model),
     ]
-    table = "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    table = f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"{m.summary[lang]}\n\n{table}"
 
 
@@ -221,8 +221,11 @@ def solution_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 def answer_key_page(teacher_nb: nbformat.NotebookNode, lang: str, figure_prefix: str) -> markdown.Page:
     subset = solution_cells(teacher_nb)
     # inside the guide the solutions are shown plainly, not in "solution" call-outs
+    # the notebook's headings sit below the guide's own h2: its highest one here becomes an h3 (no level skipped)
+    levels = [len(h) for c in subset.cells if c.cell_type == "markdown" for h in re.findall(r"^(#{1,6}) ", c.source, flags=re.M)]
+    shift = 3 - min(levels, default=3)
     for cell in subset.cells:
         cell.metadata["tags"] = [x for x in cell.metadata.get("tags", []) if x not in ("solution", "hide-input", "remove-input")]
-        if cell.cell_type == "markdown":  # the notebook's section headings sit below the guide's own
-            cell.source = re.sub(r"^(#{1,4}) ", r"\1## ", cell.source, flags=re.M)
+        if cell.cell_type == "markdown":
+            cell.source = re.sub(r"^(#{1,6}) ", lambda h: "#" * max(3, min(len(h.group(1)) + shift, 6)) + " ", cell.source, flags=re.M)
     return markdown.convert(subset, lang, figure_prefix=figure_prefix)

@@ -10,6 +10,9 @@ GUIDE: dict[str, dict[str, str]] = {
     "minutes": {"zh": "分钟", "en": "Minutes"},
     "what": {"zh": "做什么", "en": "What happens"},
     "total": {"zh": "合计", "en": "Total"},
+    "aspect": {"zh": "项目", "en": "Aspect"},      # headers of the key/value tables (no empty <th>)
+    "detail": {"zh": "内容", "en": "Details"},
+    "question": {"zh": "题目", "en": "Question"},
     "vocabulary": {"zh": "关键词", "en": "Vocabulary"},
     "term": {"zh": "词语", "en": "Term"},
     "definition": {"zh": "解释", "en": "Meaning"},

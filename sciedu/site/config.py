@@ -7,10 +7,14 @@ from pathlib import Path
 import yaml
 
 from sciedu.model import LANGUAGES
+from sciedu.site.i18n import STRINGS, t
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 #: The default language sits at the site root, the others in a sub-folder named by their code.
 DEFAULT_LANGUAGE = "zh"
+#: Interface strings the theme overrides (site/overrides) read from ``config.extra.sciedu``.
+TEMPLATE_STRINGS = ("projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
+                    "not_found_catalog")
 
 
 def site_prefix(lang: str) -> str:
@@ -23,15 +27,42 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
     here = site_prefix(lang)
     back_to_root = "../" * here.count("/")
     alternate = [{"name": LANGUAGE_NAMES[other], "link": back_to_root + site_prefix(other), "lang": other} for other in LANGUAGES]
+    theme = {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())}
+    palette = localised_palette(_project_palette(project_mkdocs), lang)
+    if palette:
+        theme["palette"] = palette
     config = {
         "INHERIT": str(project_mkdocs.resolve()),
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
-        "theme": {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())},
+        "theme": theme,
         "plugins": [{"search": {"lang": [lang, "en"] if lang != "en" else ["en"]}}],
-        "extra": {"alternate": alternate},
+        "extra": {"alternate": alternate, "sciedu": {key: t(key, lang) for key in TEMPLATE_STRINGS}},
         "nav": nav,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _project_palette(project_mkdocs: Path) -> list[dict]:
+    """The ``theme.palette`` list of the project's mkdocs.yml (a single palette is a list of one)."""
+    settings = yaml.safe_load(project_mkdocs.read_text(encoding="utf-8")) or {}
+    palette = (settings.get("theme") or {}).get("palette") or []
+    return palette if isinstance(palette, list) else [palette]
+
+
+def localised_palette(palette: list[dict], lang: str) -> list[dict]:
+    """A copy of ``palette`` whose toggle names (the buttons' accessible names) are in ``lang``.
+
+    A toggle is named after the scheme it leaves (``palette_toggle_<scheme>`` in i18n); toggles of schemes
+    we have no string for keep the project's wording.
+    """
+    localised = []
+    for option in palette:
+        key = f"palette_toggle_{option.get('scheme', 'default')}"
+        toggle = option.get("toggle")
+        if toggle and key in STRINGS:
+            option = {**option, "toggle": {**toggle, "name": t(key, lang)}}
+        localised.append(option)
+    return localised

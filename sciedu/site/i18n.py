@@ -103,6 +103,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "item": {"zh": "条目", "en": "Item"},
     "relation": {"zh": "关系", "en": "Relation"},
+    "review_line": {"zh": "审核：{reviewer}，{date}。许可协议：{licence}。", "en": "Reviewed by: {reviewer}, {date}. Licence: {licence}."},
+    # the theme's own controls and pages (passed to the templates as config.extra.sciedu)
+    "palette_toggle_default": {"zh": "切换到深色模式", "en": "Switch to dark mode"},
+    "palette_toggle_slate": {"zh": "切换到浅色模式", "en": "Switch to light mode"},
+    "projector_mode": {"zh": "投影模式（大字号、高对比度）", "en": "Projector mode (larger type, high contrast)"},
+    "made_with": {"zh": "本站使用 {link} 构建", "en": "Made with {link}"},
+    "not_found_title": {"zh": "404：找不到这个页面", "en": "404: page not found"},
+    "not_found_text": {
+        "zh": "这个地址没有页面，可能是链接有误或页面已经移动。可以从{home}或{catalog}重新找起，也可以使用搜索。",
+        "en": "There is no page at this address: the link may be wrong, or the page has moved. Start again from the {home} or the {catalog}, or search.",
+    },
+    "not_found_home": {"zh": "首页", "en": "home page"},
+    "not_found_catalog": {"zh": "活动目录", "en": "activity catalogue"},
 }
 
 SUBJECT_NAMES: dict[str, dict[str, str]] = {
@@ -123,6 +136,17 @@ BAND_NAMES: dict[str, dict[str, str]] = {
     "university": {"zh": "大学通识", "en": "University general education"},
     "adult": {"zh": "成人与老年", "en": "Adults and older adults"},
 }
+
+
+#: Between a label and its value: Chinese takes the full-width colon, with no space after it.
+COLON = {"zh": "：", "en": ": "}
+#: Between the items of an inline list.
+LIST_SEPARATOR = {"zh": "、", "en": ", "}
+
+
+def labelled(key: str, lang: str, value: str) -> str:
+    """``学科：物理`` / ``Subject: Physics``: a label from STRINGS, the language's colon, the value."""
+    return f"{t(key, lang)}{COLON[lang]}{value}"
 
 
 def t(key: str, lang: str, **values: object) -> str:

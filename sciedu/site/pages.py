@@ -29,7 +29,9 @@ from sciedu.guides.session import default_minutes, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
 from sciedu.site import markdown, reference, standards
-from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
+from sciedu.site.i18n import BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
+
+FULL_STOP = {"zh": "。", "en": ". "}
 
 HERE = Path(__file__).parent
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -131,7 +133,8 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     links = [] if student_only else [(f"../../../teacher/{m.subject}/{m.id}/index.md", t("teacher_version", lang))]
     page = markdown.convert(nbs.student, lang)
     aligned = standards.activity_standards(activity, curriculum, lang)
-    _write(page_dir / "index.md", _page(activity, lang, page.markdown + "\n\n" + aligned, downloads, links))
+    names = standard_names(activity, curriculum, lang)
+    _write(page_dir / "index.md", _page(activity, lang, page.markdown + "\n\n" + aligned, downloads, links, standard_names=names))
     _write_files(page_dir, page.files)
     if student_only:
         return
@@ -143,7 +146,8 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
     guide_links = [("guide.md", t("teacher_guide", lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
-    _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner))
+    _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner,
+                                            standard_names=names))
     _write_files(teacher_dir, teacher_page.files)
     _write_guide(teacher_dir, activity, curriculum, nbs.teacher, lang)
     _write_session(docs / "sessions" / m.subject / m.id, activity, lang)
@@ -171,6 +175,15 @@ def _write_session(folder: Path, activity: Activity, lang: str) -> None:
     _write(folder / "session-print.html", printable.render(title, f"# {title}\n\n{body}", lang=lang, assets="../../../assets/"))
 
 
+def standard_names(activity: Activity, curriculum: Curriculum, lang: str) -> list[str]:
+    """The facts line's names of the standards an activity teaches (``3 物质的运动与相互作用``), not their ids."""
+    names = []
+    for standard in activity.metadata.standards:
+        item = curriculum.item(standard)
+        names.append(f"{item.code} {item.name[lang]}" if item is not None else standard)
+    return names
+
+
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -182,15 +195,17 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
-def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, str]], links: list[tuple[str, str]], banner: str = "") -> str:
+def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, str]], links: list[tuple[str, str]], banner: str = "",
+          standard_names: list[str] = ()) -> str:
     """Front matter, the notebook's title, the facts line, the downloads, then the rest of the notebook."""
     m = activity.metadata
+    standard_names = list(standard_names) or m.standards
     title_line, _, rest = body.partition("\n") if body.startswith("# ") else (f"# {m.title[lang]}", "", body)
     facts = [
-        f"{t('subject', lang)}: {SUBJECT_NAMES[m.subject][lang]}",
-        f"{t('grade_band', lang)}: {BAND_NAMES[m.grade_band][lang]}",
-        f"{t('duration', lang)}: {m.duration} {t('minutes', lang)}",
-        f"{t('standards', lang)}: {', '.join(m.standards)}",
+        labelled("subject", lang, SUBJECT_NAMES[m.subject][lang]),
+        labelled("grade_band", lang, BAND_NAMES[m.grade_band][lang]),
+        labelled("duration", lang, f"{m.duration} {t('minutes', lang)}"),
+        labelled("standards", lang, LIST_SEPARATOR[lang].join(standard_names)),
     ]
     meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
     buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
@@ -203,13 +218,12 @@ def _about(activity: Activity, lang: str) -> str:
     m = activity.metadata
     objectives = "\n".join(f"- {o[lang]}" for o in m.objectives)
     sources = "\n".join(f"- [{s.title}]({s.url})" for s in m.review.sources)
-    separator = "、" if lang == "zh" else ", "
-    keywords = f"\n\n{t('keywords', lang)}: {separator.join(m.keywords[lang])}" if m.keywords.get(lang) else ""
+    keywords = f"\n\n{labelled('keywords', lang, LIST_SEPARATOR[lang].join(m.keywords[lang]))}" if m.keywords.get(lang) else ""
     return (
         f"## {t('objectives', lang)}\n\n{objectives}{keywords}\n\n"
-        f"## {t('review', lang)}\n\n{t('authors', lang)}: {separator.join(m.authors)}. "
-        f"{t('reviewed_by', lang)}: {m.review.reviewer}, {m.review.date}. "
-        f"{t('licence', lang)}: {m.licence}.\n\n**{t('sources', lang)}**\n\n{sources}"
+        f"## {t('review', lang)}\n\n{labelled('authors', lang, LIST_SEPARATOR[lang].join(m.authors))}{FULL_STOP[lang]}"
+        f"{t('review_line', lang, reviewer=m.review.reviewer, date=m.review.date, licence=m.licence)}"
+        f"\n\n**{t('sources', lang)}**\n\n{sources}"
     )
 
 

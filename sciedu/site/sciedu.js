@@ -1,4 +1,5 @@
-/* sciedu: maths with the bundled KaTeX, and the catalogue filters. Runs on every (instant) page load. */
+/* sciedu: maths with the bundled KaTeX, the catalogue filters, the projector reading mode, and names for
+   the theme's code-block navigation. Runs on every (instant) page load. */
 (function () {
   function renderMath() {
     if (typeof renderMathInElement !== "function") return;
@@ -26,7 +27,41 @@
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
   }
-  function onPage() { renderMath(); setupFilters(); }
+  var PROJECTOR = "sciedu.projector";  // localStorage key; main.html applies it before the first paint
+  function setupProjector() {
+    var root = document.documentElement;
+    document.querySelectorAll(".sciedu-projector-toggle").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(root.classList.contains("sciedu-projector")));
+      if (button.dataset.sciedu) return;
+      button.dataset.sciedu = "1";
+      button.addEventListener("click", function () {
+        var on = root.classList.toggle("sciedu-projector");
+        button.setAttribute("aria-pressed", String(on));
+        try { localStorage.setItem(PROJECTOR, on ? "1" : "0"); } catch (e) { /* private mode: this page only */ }
+      });
+    });
+  }
+  function nameCodeNavs() {
+    // Material adds an unnamed <nav> (the copy button) to every code block: landmarks need distinct names
+    var label = document.documentElement.lang.indexOf("zh") === 0 ? "代码块" : "Code block";
+    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, i) {
+      nav.setAttribute("aria-label", label + " " + (i + 1));
+    });
+  }
+  function scrollWidePictures() {
+    // the heatmap keeps its 12 px labels on a phone and scrolls sideways in a focusable, named frame
+    document.querySelectorAll("svg.sciedu-heatmap").forEach(function (svg) {
+      if (svg.parentNode.classList.contains("sciedu-scroll")) return;
+      var frame = document.createElement("div");
+      frame.className = "sciedu-scroll";
+      frame.tabIndex = 0;
+      frame.setAttribute("role", "region");
+      frame.setAttribute("aria-label", svg.getAttribute("aria-label") || "");
+      svg.parentNode.insertBefore(frame, svg);
+      frame.appendChild(svg);
+    });
+  }
+  function onPage() { renderMath(); setupFilters(); setupProjector(); nameCodeNavs(); scrollWidePictures(); }
   if (typeof document$ !== "undefined") { document$.subscribe(onPage); }
   else { document.addEventListener("DOMContentLoaded", onPage); }
 })();

@@ -16,7 +16,7 @@ from pathlib import Path
 from sciedu.curriculum.coverage import LEGEND, NOT_STATED, STATED, Coverage, Row, coverage, ordered
 from sciedu.curriculum.model import ALL_BANDS, REQUIREMENT, Curriculum, Framework, Item
 from sciedu.model import Activity
-from sciedu.site.i18n import BAND_NAMES, t
+from sciedu.site.i18n import BAND_NAMES, labelled, t
 
 PROVENANCE_NAMES = {
     "official": {"zh": "官方原文", "en": "official text"},
@@ -192,7 +192,7 @@ def _coverage_page(cov: Coverage, lang: str) -> str:
     fw = cov.framework
     covered = len(cov.rows) - len(cov.gaps)
     lines = [
-        f"# {t('coverage', lang)}: {fw.title[lang]}", "",
+        f"# {labelled('coverage', lang, fw.title[lang])}", "",
         t("coverage_intro", lang, covered=covered, total=len(cov.rows)), "",
         heatmap_svg(cov, lang), "",
     ]

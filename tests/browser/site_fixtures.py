@@ -1,0 +1,94 @@
+"""Browser fixtures shared by the site tests: the repository's built site on localhost, Debian's Chromium, axe-core."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+SITE = REPO / "build" / "site"
+NPM_CACHE = REPO / "build" / "npm"
+AXE_VERSION = "4"
+
+#: One page of every page type, by its path under a language root ("" = zh, "en/" = en).
+PAGE_TYPES = {
+    "home": "index.html",
+    "catalogue": "activities/index.html",
+    "activity": "activities/physics/stopping-distance/index.html",
+    "teacher-page": "teacher/physics/stopping-distance/index.html",
+    "guide": "teacher/physics/stopping-distance/guide.html",
+    "printable-guide": "teacher/physics/stopping-distance/guide-print.html",
+    "standards-index": "standards/index.html",
+    "framework-heatmap": "standards/cn-compulsory-science-2022/coverage.html",
+    "items": "standards/cn-compulsory-science-2022/index.html",
+    "kit": "kit.html",
+    "authoring": "authoring.html",
+    "scientists": "scientists.html",
+    "session-plan": "sessions/physics/stopping-distance/index.html",
+    "printable-session": "sessions/physics/stopping-distance/session-print.html",
+    "report": "report.html",
+    "404": "404.html",
+}
+LANG_PREFIXES = {"zh": "", "en": "en/"}
+PAGES = [pytest.param(f"{prefix}{path}", id=f"{lang}-{kind}") for lang, prefix in LANG_PREFIXES.items()
+         for kind, path in PAGE_TYPES.items()]
+
+
+@pytest.fixture(scope="session")
+def site_root() -> Path:
+    if not (SITE / "index.html").is_file():
+        assert run_cli("build", cwd=REPO).returncode == 0
+    return SITE
+
+
+@pytest.fixture(scope="session")
+def served_site(site_root: Path) -> Iterator[str]:
+    """build/site on a free localhost port (plain files, like GitHub Pages without compression)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core from the npm registry, installed once into build/npm (the test tools' cache, never the site)."""
+    script = NPM_CACHE / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip("npm is not installed: it is needed to fetch axe-core")
+        proc = subprocess.run([npm, "install", "--prefix", str(NPM_CACHE), f"axe-core@{AXE_VERSION}", "--no-audit",
+                               "--no-fund"], capture_output=True, text=True, check=False, timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return script.read_text(encoding="utf-8")
