@@ -254,7 +254,7 @@ PHASE = record({"phase": (True, choice(tuple(dict.fromkeys(p for ps in PHASES.va
                 "min_minutes": (False, positive_int), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS))}, _phase)
 
 
-def _two_questions(value: Any) -> tuple[Text, ...]:
+def two_questions(value: Any) -> tuple[Text, ...]:
     questions = list_of(bilingual)(value)
     if len(questions) != 2:
         raise Invalid(f"a session core has exactly two questions, found {len(questions)}")
@@ -262,7 +262,7 @@ def _two_questions(value: Any) -> tuple[Text, ...]:
 
 
 SESSION_CORE = record({"minutes": (True, positive_int), "demonstration": (True, bilingual),
-                       "questions": (True, _two_questions)}, SessionCore)
+                       "questions": (True, two_questions)}, SessionCore)
 WORKSHEET_TABLE = record({"title": (True, bilingual), "columns": (True, list_of(bilingual, allow_empty=False)),
                           "rows": (True, whole_number(1, 30, "a number of rows from 1 to 30"))}, WorksheetTable)
 WORKSHEET = record({"table": (False, WORKSHEET_TABLE), "self_check": (False, list_of(bilingual))}, Worksheet)
@@ -353,11 +353,17 @@ VARIANT = record({"id": (True, slug), "label": (True, bilingual), "parameters": 
 DIFFERENTIATION = record({"support": (False, list_of(bilingual)), "extension": (False, list_of(bilingual))}, Differentiation)
 
 
+DECLARED_PREREQUISITE = record({"id": (True, slug), "acknowledged": (False, bilingual)}, DeclaredPrerequisite)
+
+
 def declared_prerequisite(value: Any) -> DeclaredPrerequisite:
     """``ratio`` or ``{id: trigonometry, acknowledged: {zh: ..., en: ...}}``."""
     if isinstance(value, str):
         return DeclaredPrerequisite(slug(value))
-    return record({"id": (True, slug), "acknowledged": (False, bilingual)}, DeclaredPrerequisite)(value)
+    return DECLARED_PREREQUISITE(value)
+
+
+declared_prerequisite.fields = DECLARED_PREREQUISITE.fields  # type: ignore[attr-defined]  # for schema_doc
 
 
 @dataclass(frozen=True)
@@ -387,9 +393,6 @@ SCHEMA: dict[str, Option] = {
     "execution": Option(False, EXECUTION, "execution settings such as the per-cell timeout in seconds"),
     "model": Option(False, choice(tuple(PHASES)), "the instructional model: 5e or poe (predict-observe-explain)"),
     "phases": Option(False, list_of(PHASE), "the lesson's phases with minutes that add up to the duration"),
-    "phases[].min_minutes": Option(False, positive_int, "the shortest a phase still works in a session plan (default: its minutes)"),
-    "phases[].core": Option(False, boolean, "true: the phase is part of the core every scientist visit keeps (default false)"),
-    "phases[].kind": Option(False, choice(PHASE_KINDS), "discussion, demonstration, computer, writing, hands-on or outdoor; hands-on and outdoor phases keep their minutes"),
     "session_core": Option(False, SESSION_CORE, "one demonstration and two questions with their minutes, for visits too short for the core phases"),
     "vocabulary": Option(False, list_of(TERM), "key terms with age-appropriate definitions"),
     "analogies": Option(False, list_of(bilingual), "analogies for explaining at this age"),
@@ -410,11 +413,6 @@ SCHEMA: dict[str, Option] = {
 }
 
 
-def _documents_a_sub_key(key: str) -> bool:
-    """Rows such as ``phases[].core`` document a key inside a list entry; its parent row validates it."""
-    return "[]" in key
-
-
 def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
     """All schema problems of one ``activity.yaml`` in one pass; ``Metadata`` when there are none."""
     data = located.data
@@ -423,14 +421,13 @@ def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
         found = "an empty file" if data is None else f"a {type(data).__name__}"
         return None, [error(path, 1, "metadata-type", f"expected a mapping of metadata keys, found {found}")]
     findings: list[Finding] = []
-    top_level = {key for key in SCHEMA if not _documents_a_sub_key(key)}
     for key in data:
-        if key not in top_level:
-            hint = did_you_mean(str(key), top_level)
+        if key not in SCHEMA:
+            hint = did_you_mean(str(key), set(SCHEMA))
             findings.append(error(path, located.line_of((key,)), "metadata-unknown-key", f"unknown key {key!r}{hint}"))
     values: dict[str, Any] = {}
     for key, option in SCHEMA.items():
-        if key not in data or _documents_a_sub_key(key):
+        if key not in data:
             if option.required:
                 findings.append(error(path, 1, "metadata-missing-key", f"missing required key {key!r} ({option.help})"))
             continue

@@ -23,6 +23,7 @@ PLACES: dict[str, dict[str, str]] = {
     "teacher": {"zh": "教师页面", "en": "teacher page"},
     "guide": {"zh": "教师指南", "en": "teacher guide"},
     "session": {"zh": "科学家进校园活动方案", "en": "session plan"},
+    "worksheet": {"zh": "学习单", "en": "student worksheet"},
     "notebook": {"zh": "notebook 元数据", "en": "notebook metadata"},
     "check": {"zh": "只用于检查", "en": "checks only"},
     "build": {"zh": "只用于运行 notebook", "en": "running the notebooks only"},
@@ -102,6 +103,10 @@ _LEAVES: dict[Any, dict[str, str]] = {
     md.relative: {"zh": "0 与 1 之间的数", "en": "number between 0 and 1"},
     md.unit_text: {"zh": "单位（如 `m/s`），无单位时写 `\"\"`", "en": "a unit such as `m/s`, or `\"\"` for a plain number"},
     md.parameter_spec: {"zh": "映射：`range` 或 `choices`，可加 `unit`", "en": "mapping: `range` or `choices`, optional `unit`"},
+    md.boolean: {"zh": "`true` 或 `false`", "en": "`true` or `false`"},
+    md.two_questions: {"zh": "恰好两项的列表，每项：中英文文本 `{zh, en}`", "en": "list of exactly two: text in both languages `{zh, en}`"},
+    md.declared_prerequisite: {"zh": "curriculum/prerequisites.yaml 中的编号，或映射，键：`id`, `acknowledged`",
+                               "en": "an id from curriculum/prerequisites.yaml, or a mapping with keys `id`, `acknowledged`"},
 }
 
 
@@ -204,6 +209,28 @@ DOCS: dict[str, Doc] = {
     "phases.minutes": Doc("这个环节的分钟数。", "The phase's minutes.", "5", ("guide",)),
     "phases.what": Doc("这个环节里师生做什么。", "What the class does in this phase.",
                        "{zh: 学生写下预测。, en: Students write down predictions.}", ("guide", "session")),
+    "phases.min_minutes": Doc("科学家进校园活动时间紧时，这个环节最短可以压缩到几分钟（默认不压缩，即 `minutes`）；动手和室外环节不压缩。",
+                              "The shortest this phase still works when a scientist's visit is short (default: its `minutes`); hands-on and outdoor phases are never shortened.",
+                              "3", ("session",)),
+    "phases.core": Doc("`true` 表示这是核心环节：任何时长的活动方案都保留它（默认 `false`；一个都没标时，所有环节都是核心）。",
+                       "`true` makes the phase part of the core that every session plan keeps (default `false`; when no phase is marked, all of them are the core).",
+                       "true", ("session",)),
+    "phases.kind": Doc("环节的形式，决定活动方案里由谁负责；动手（`hands-on`）和室外（`outdoor`）环节在任何方案中都保持原时长，并且只能到校面授（默认 `discussion`）。",
+                       "What kind of work the phase is, which decides who leads it in the session plan; hands-on and outdoor phases keep their minutes in every plan and need an in-person visit (default `discussion`).",
+                       "computer", ("session",)),
+    "session_core": Doc("时间太短、放不下核心环节时的替代方案：一个演示和两个问题，及其分钟数。",
+                        "For a visit too short for the core phases: one demonstration and two questions, with their minutes.",
+                        "minutes: 12\ndemonstration: {zh: 在投影上运行第3部分的图。, en: Run the graph of section 3 on the projector.}\n"
+                        "questions:\n  - {zh: 车速加倍时，制动距离变为几倍？, en: 'When the speed doubles, how many times longer is the braking distance?'}\n"
+                        "  - {zh: 学校附近为什么限速30 km/h？, en: 'Why is the limit near schools 30 km/h?'}",
+                        ("session",)),
+    "session_core.minutes": Doc("演示和两个问题一共需要的分钟数。", "The minutes the demonstration and the two questions need together.",
+                                "12", ("session",)),
+    "session_core.demonstration": Doc("科学家做的演示：做什么，学生会看到什么。", "The scientist's demonstration: what to do and what the class will see.",
+                                      "{zh: 在投影上运行第3部分的图。, en: Run the graph of section 3 on the projector.}", ("session",)),
+    "session_core.questions": Doc("演示之后和学生讨论的两个问题。", "The two questions to discuss with the class after the demonstration.",
+                                  "- {zh: 车速加倍时，制动距离变为几倍？, en: 'When the speed doubles, how many times longer is the braking distance?'}\n"
+                                  "- {zh: 学校附近为什么限速30 km/h？, en: 'Why is the limit near schools 30 km/h?'}", ("session",)),
     "vocabulary": Doc("关键词及适合该学段的解释。", "Key terms with age-appropriate definitions.",
                       "- term: {zh: 制动距离, en: braking distance}\n  definition: {zh: 从踩下刹车到车停下所走的距离。, en: The distance from pressing the brake to stopping.}",
                       ("guide", "session")),
@@ -289,4 +316,35 @@ DOCS: dict[str, Doc] = {
     "variants.formula": Doc("用参数和常量写的答案公式。", "The answer in the names of the parameters and constants.", "v**2/(2*mu*g)", ("guide", "check")),
     "variants.unit": Doc("答案列的单位（无单位时写 `\"\"`）。", "The unit of the answer column (`\"\"` for a plain number).", "m", ("guide",)),
     "variants.digits": Doc("答案列保留的小数位数（默认 2）。", "Decimals in the answer column (default 2).", "1", ("guide",)),
+    "prerequisites": Doc("学生需要的数学等前置基础，写 curriculum/prerequisites.yaml 中的编号；教师指南逐条列出它们从哪个学段开始学。"
+                         "超出本活动学段的，可以写成 `{id: ..., acknowledged: {zh: ..., en: ...}}` 说明仍然使用的理由：理由显示在教师指南中，"
+                         "`sciedu check` 对它的提示降为不会使 `--strict` 失败的说明。",
+                         "The mathematics and other prerequisites students need, as ids from curriculum/prerequisites.yaml; the teacher guide lists each "
+                         "with the grade band that teaches it. For one taught above the activity's band, write `{id: ..., acknowledged: {zh: ..., en: ...}}` "
+                         "to say why it is used anyway: the reason is shown in the teacher guide, and `sciedu check` reports it as a note that `--strict` does not fail.",
+                         "- ratio\n- id: trigonometry\n  acknowledged: {zh: 只用计算器求 sin 值，不要求学生推导。, en: Students only read sin values off a calculator; no derivation is expected.}",
+                         ("guide", "check")),
+    "prerequisites.id": Doc("curriculum/prerequisites.yaml 中的编号。", "An id from curriculum/prerequisites.yaml.", "trigonometry", ("guide", "check")),
+    "prerequisites.acknowledged": Doc("这项基础超出本活动学段，却仍然使用的理由，以及课上如何处理。",
+                                      "Why this prerequisite, taught above the activity's band, is used anyway, and how to handle it in class.",
+                                      "{zh: 只用计算器求 sin 值，不要求学生推导。, en: Students only read sin values off a calculator; no derivation is expected.}",
+                                      ("guide", "check")),
+    "worksheet": Doc("可打印学习单的内容（预测和练习取自学生 notebook）：动手环节记录数据的表格，以及自我检查的条目。",
+                     "What the printable student worksheet adds to the notebook's predictions and exercises: a table for the data of the hands-on part, and self-check statements.",
+                     "table:\n  title: {zh: 用滑块探索停车距离, en: Exploring stopping distances with the sliders}\n"
+                     "  columns:\n    - {zh: 车速（km/h）, en: Speed (km/h)}\n    - {zh: 停车距离（m）, en: Stopping distance (m)}\n  rows: 5\n"
+                     "self_check:\n  - {zh: 我能说出停车距离由哪两段组成。, en: I can name the two parts of a stopping distance.}",
+                     ("worksheet",)),
+    "worksheet.table": Doc("学生填写数据的表格：标题、各列的表头和空行数。", "The table students fill in: its title, the column headings and the number of empty rows.",
+                           "title: {zh: 用滑块探索停车距离, en: Exploring stopping distances with the sliders}\n"
+                           "columns:\n  - {zh: 车速（km/h）, en: Speed (km/h)}\n  - {zh: 停车距离（m）, en: Stopping distance (m)}\nrows: 5",
+                           ("worksheet",)),
+    "worksheet.table.title": Doc("表格的标题。", "The table's title.", "{zh: 用滑块探索停车距离, en: Exploring stopping distances with the sliders}", ("worksheet",)),
+    "worksheet.table.columns": Doc("各列的表头，带单位的量写明单位。", "The column headings, with the unit of each quantity.",
+                                   "- {zh: 车速（km/h）, en: Speed (km/h)}\n- {zh: 停车距离（m）, en: Stopping distance (m)}", ("worksheet",)),
+    "worksheet.table.rows": Doc("留给学生填写的空行数（1 到 30）。",
+                                "The number of empty rows students fill in (1 to 30).", "5", ("worksheet",)),
+    "worksheet.self_check": Doc("自我检查的条目，用学生的口吻写（“我能……”），做到了就打勾。",
+                                "Self-check statements in the student's words (\"I can ...\"), ticked when done.",
+                                "- {zh: 我能说出停车距离由哪两段组成。, en: I can name the two parts of a stopping distance.}", ("worksheet",)),
 }

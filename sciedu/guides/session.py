@@ -206,6 +206,12 @@ TEXT = {
         "zh": "本次时间放不下活动的核心环节，因此采用活动声明的“核心演示与两个问题”：",
         "en": "This session is too short for the activity's core phases, so it uses the activity's declared session core, one demonstration and two questions:",
     },
+    "core_note": {
+        "zh": "时间更短、放不下核心环节时，`sciedu session` 改用活动声明的“核心演示与两个问题”（{minutes} 分钟）：",
+        "en": "When a visit is too short for the core phases, `sciedu session` uses the activity's declared session core instead, one demonstration and two questions ({minutes} min):",
+    },
+    "core_phase": {"zh": "核心环节", "en": "core phase"},
+    "at_least": {"zh": "最少 {minutes} 分钟", "en": "at least {minutes} min"},
     "demonstration": {"zh": "演示", "en": "Demonstration"},
     "core_questions": {"zh": "两个问题", "en": "Two questions"},
     "quiz_note": {
@@ -286,8 +292,27 @@ def _aside(notes: list[str], lang: str) -> str:
     return f"（{'；'.join(notes)}）" if lang == "zh" else f" ({'; '.join(notes)})"
 
 
-def _item(name: str, minutes: int, text: str, lang: str) -> str:
-    return (f"- **{name}（{minutes} 分钟）**：{text}" if lang == "zh" else f"- **{name}, {minutes} min**: {text}")
+def _item(name: str, minutes: int, text: str, lang: str, notes: list[str] | None = None) -> str:
+    aside = _aside(notes or [], lang)
+    return (f"- **{name}（{minutes} 分钟）**{aside}：{text}" if lang == "zh" else f"- **{name}, {minutes} min**{aside}: {text}")
+
+
+def _phase_item(phase: Phase, minutes: int, lang: str) -> str:
+    """A phase with what happens in it, marked when it is core and when it can be shorter than planned."""
+    notes = [x("core_phase", lang)] if phase.core else []
+    if phase.shortest < minutes:
+        notes.append(x("at_least", lang, minutes=phase.shortest))
+    return _item(PHASE_NAMES[phase.phase][lang], minutes, phase.what[lang], lang, notes)
+
+
+def session_core_note(activity: Activity, lang: str) -> str:
+    """The declared session core, for a page whose plan has room for the core phases; "" when none is declared."""
+    core = activity.metadata.session_core
+    if core is None:
+        return ""
+    questions = "\n".join(f"{n}. {q[lang]}" for n, q in enumerate(core.questions, 1))
+    return (f"{x('core_note', lang, minutes=core.minutes)}\n\n**{x('demonstration', lang)}**\n\n{core.demonstration[lang]}\n\n"
+            f"**{x('core_questions', lang)}**\n\n{questions}")
 
 
 def run_of_show_table(plan: Plan, lang: str) -> str:
@@ -306,9 +331,9 @@ def _phase_notes(plan: Plan, activity: Activity, lang: str) -> str:
         body = (f"{x('core_intro', lang)}\n\n**{x('demonstration', lang)}**\n\n{core.demonstration[lang]}\n\n"
                 f"**{x('core_questions', lang)}**\n\n{questions}")
     else:
-        body = "\n".join(_item(PHASE_NAMES[s.phase.phase][lang], s.minutes, s.phase.what[lang], lang) for s in plan.segments if s.phase)
+        body = "\n".join(_phase_item(s.phase, s.minutes, lang) for s in plan.segments if s.phase)
     if plan.left_out:
-        left = "\n".join(_item(PHASE_NAMES[p.phase][lang], p.minutes, p.what[lang], lang) for p in plan.left_out)
+        left = "\n".join(_phase_item(p, p.minutes, lang) for p in plan.left_out)
         left = f"{x('left_out_intro', lang)}\n\n{left}"
     else:
         left = x("nothing_left_out", lang)

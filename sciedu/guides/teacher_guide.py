@@ -1,4 +1,4 @@
-"""The teacher guide: metadata, phases, materials, safety, misconceptions, vocabulary, analogies,
+"""The teacher guide: metadata, the prerequisites with the band that teaches each, phases, materials, safety, misconceptions, vocabulary, analogies,
 differentiation, discussion, the myth to test, the answer key taken from the executed teacher notebook, the
 quiz with the misconception behind each wrong option, the rubric and careers."""
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import nbformat
 
-from sciedu.curriculum import Curriculum
+from sciedu.curriculum import Curriculum, prerequisites
 from sciedu.guides.text import PHASE_NAMES, g
 from sciedu.model import Activity
 from sciedu.site import markdown
@@ -45,11 +45,13 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
                   figure_prefix: str = "figures/guide-") -> Guide:
     m = activity.metadata
     answer_key = answer_key_page(teacher_nb, lang, figure_prefix)
+    needed = prerequisites.guide_markdown(m.prerequisites, m.grade_band, curriculum.vocabulary, lang)
     sections = [
         Section(g("overview", lang), _overview(activity, lang)),
         Section(t("objectives", lang), bullets(m.objectives, lang)),
         Section(t("standards", lang), activity_standards(activity, curriculum, lang, heading=False, from_root="../../../")),
         Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang)),
+        *([Section(g("prerequisites", lang), f"{g('prerequisites_intro', lang)}\n\n{needed}")] if needed else []),
         Section(g("phases", lang), phase_table(activity, lang)),
         Section(t("materials", lang), bullets(m.materials, lang) if m.materials else t("no_materials", lang)),
         Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),

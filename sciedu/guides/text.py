@@ -5,6 +5,11 @@ from __future__ import annotations
 GUIDE: dict[str, dict[str, str]] = {
     "guide": {"zh": "教师指南", "en": "Teacher guide"},
     "overview": {"zh": "概览", "en": "Overview"},
+    "prerequisites": {"zh": "前置知识及其学段", "en": "Prerequisites and where they are taught"},
+    "prerequisites_intro": {
+        "zh": "括号中是课程标准开始教这项内容的学段。超出本活动学段的已标出，并附上作者说明的理由和课上的处理方法。",
+        "en": "In brackets: the grade band from which the curriculum teaches each. Those above this activity's band are marked, with the author's reason and how to handle them in class.",
+    },
     "phases": {"zh": "教学流程", "en": "Lesson phases"},
     "phase": {"zh": "环节", "en": "Phase"},
     "minutes": {"zh": "分钟", "en": "Minutes"},

@@ -25,7 +25,7 @@ from sciedu import evaluation
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
-from sciedu.guides.session import default_minutes, session_plan
+from sciedu.guides.session import default_minutes, fit, session_core_note, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
 from sciedu.site import markdown, reference, standards
@@ -166,9 +166,12 @@ def _write_guide(folder: Path, activity: Activity, curriculum: Curriculum, teach
 def _write_session(folder: Path, activity: Activity, lang: str) -> None:
     m = activity.metadata
     notebook = f"../../../activities/{m.subject}/{m.id}/{m.id}-{lang}.ipynb"
-    title, sections = session_plan(activity, default_minutes(activity), lang, notebook_link=f"[{m.id}-{lang}.ipynb]({notebook})")
+    minutes = default_minutes(activity)
+    title, sections = session_plan(activity, minutes, lang, notebook_link=f"[{m.id}-{lang}.ipynb]({notebook})")
     body = "\n".join(section.markdown() for section in sections)
     other = t("session_other_lengths", lang, id=activity.key, code=lang)
+    if m.session_core and not fit(activity, minutes).session_core:  # the declared session core, for shorter visits
+        other += "\n\n" + session_core_note(activity, lang)
     print_link = f'<div class="sciedu-downloads" markdown>\n\n[{t("print_version", lang)}](session-print.html){{ .md-button }}\n\n</div>'
     _write(folder / "index.md", f"# {title}\n\n{print_link}\n\n{other}\n\n{body}")
     # the printable page sits beside index.md, so the same relative links work there

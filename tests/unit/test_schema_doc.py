@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from sciedu import exporters, sources
-from sciedu.curriculum import loader
+from sciedu.curriculum import loader, prerequisites
+from sciedu.guides.session import LEADS
 from sciedu.guides.text import GUIDE, PHASE_NAMES
 from sciedu.metadata import Invalid
 from sciedu.schema_doc import ANY_NAME, DOCS, PLACES, fields, type_of, validator_at
@@ -29,6 +30,8 @@ INTERNAL = {
     "variants.id": "links the declared variant to the notebook's variants(..., key=...) call",
 }
 
+VOCABULARY = prerequisites.load(REPO / "curriculum")[0]
+
 #: How a value that is not free text is shown on a page (free texts are unique markers in the fixture).
 SHOWN_AS = {
     "subject": lambda lang: SUBJECT_NAMES["physics"][lang],
@@ -39,6 +42,14 @@ SHOWN_AS = {
     "model": lambda lang: GUIDE["model_poe"][lang],
     "phases.phase": lambda lang: PHASE_NAMES["predict"][lang],
     "phases.minutes": lambda lang: "| 13 |",
+    # the phase list of the session plan marks the core phase and how short it can be
+    "phases.core": lambda lang: "**（核心环节" if lang == "zh" else "** (core phase",
+    "phases.min_minutes": lambda lang: "最少 11 分钟）：" if lang == "zh" else "at least 11 min): ",
+    "phases.kind": lambda lang: f"| {LEADS['hands-on'][lang]} |",  # who leads the hands-on phase
+    "session_core.minutes": lambda lang: "（19 分钟）：" if lang == "zh" else "(19 min):",
+    # the guide names the prerequisite, from curriculum/prerequisites.yaml, and marks it above the band
+    "prerequisites.id": lambda lang: f"**{VOCABULARY.prerequisites['logarithms'].name[lang]}**",
+    "worksheet.table.rows": lambda lang: "<tbody>" + "<tr><td></td></tr>" * 3 + "</tbody>",  # three empty rows of one column
     "assessment.answer": lambda lang: "**B**",
     "answers.given": lambda lang: "mkanswersformula = 3.25 m",
     "answers.tolerance": lambda lang: "± 3.7%",
@@ -55,6 +66,7 @@ PLACE_FILES = {
     "teacher": "teacher/physics/mkid/index.md",
     "guide": "teacher/physics/mkid/guide.md",
     "session": "sessions/physics/mkid/index.md",
+    "worksheet": "activities/physics/mkid/worksheet.html",
 }
 
 ALL_FIELDS = fields()
