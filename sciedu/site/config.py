@@ -31,7 +31,17 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
         "plugins": [{"search": {"lang": [lang, "en"] if lang != "en" else ["en"]}}],
         "extra": {"alternate": alternate},
         "nav": nav,
+        **_live_assets(project_mkdocs),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def _live_assets(project_mkdocs: Path) -> dict[str, list[str]]:
+    """The project's extra_css/extra_javascript plus the live widgets' files (lists are not merged by INHERIT)."""
+    from sciedu.site import live
+
+    inherited = yaml.safe_load(project_mkdocs.read_text(encoding="utf-8")) or {}
+    return {"extra_css": [*inherited.get("extra_css", []), *live.EXTRA_CSS],
+            "extra_javascript": [*inherited.get("extra_javascript", []), *live.EXTRA_JAVASCRIPT]}
