@@ -51,3 +51,48 @@ def _fmt(x: float) -> str:
 
 def _unique(items: list[Any]) -> list[Any]:
     return list(dict.fromkeys(items))
+
+
+def python_verdict(text: str, spec: dict[str, Any], expected_value: float | None = None) -> tuple[str, str]:
+    """(kind, message) of the kit's ``check_quantity`` called as the notebook called it (``spec["call"]``)."""
+    from sciedu.kit import check_quantity
+
+    call = dict(spec.get("call") or {})
+    expected: Any = call.get("expected")
+    if expected_value is not None or expected is None:  # a seeded box: the seed's answer in the box's unit
+        value = spec["expected"]["value"] if expected_value is None else expected_value
+        expected = (value, spec["expected"]["unit"])
+    feedback = check_quantity(text, expected, rtol=call.get("rtol"), atol=call.get("atol"), lang=spec["lang"])
+    return feedback.kind, feedback.message
+
+
+def page_verdicts(box: Any, texts: list[str]) -> list[tuple[str, str]]:
+    """Type each text into a live answer box (a Playwright locator), press Enter, read the verdict shown."""
+    field = box.locator('input[type="text"]')
+    feedback = box.locator(".sciedu-live-feedback")
+    verdicts = []
+    for text in texts:
+        feedback.evaluate("node => { node.removeAttribute('data-kind'); node.removeAttribute('data-message'); }")
+        field.fill(text)
+        field.press("Enter")
+        kind = feedback.get_attribute("data-kind") or "(nothing shown)"
+        verdicts.append((kind, feedback.get_attribute("data-message") or ""))
+    return verdicts
+
+
+def agreement(box: Any, spec: dict[str, Any], expected_value: float | None = None) -> dict[str, Any]:
+    """Counts for one box: inputs, identical verdicts, honest "check in the notebook" deferrals, mismatches."""
+    value = spec["expected"]["value"] if expected_value is None else expected_value
+    symbol = spec["expected"]["text"].split(" ", 1)[1] if " " in spec["expected"]["text"] else ""
+    texts = inputs_for(value, symbol, spec.get("accepted", {}), spec["lang"])
+    page = page_verdicts(box, texts)
+    same, deferred, different = 0, [], []
+    for text, shown in zip(texts, page):
+        python = python_verdict(text, spec, expected_value)
+        if shown == python:
+            same += 1
+        elif shown[0] == "defer":
+            deferred.append((text, python))
+        else:
+            different.append((text, shown, python))
+    return {"inputs": len(texts), "same": same, "deferred": deferred, "different": different}

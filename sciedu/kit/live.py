@@ -67,12 +67,19 @@ def answer_spec(checker: Callable[..., Any], lang: str) -> dict[str, Any]:
         keywords.pop("lang", None)
         if set(keywords) <= {"expected", "rtol", "atol"} and "expected" in keywords:
             try:
-                return quantity_spec(keywords["expected"], keywords.get("rtol"), keywords.get("atol"), lang)
+                spec = quantity_spec(keywords["expected"], keywords.get("rtol"), keywords.get("atol"), lang)
+                return spec | {"call": _call(keywords)}
             except Exception:  # noqa: BLE001 -- an odd expected value: leave this box to the notebook
                 pass
     func = checker.func if isinstance(checker, functools.partial) else checker
     reason = "symbolic" if getattr(func, "__name__", "") == "check_expression" else "custom"
     return _base("notebook-only", lang) | {"reason": reason}
+
+
+def _call(keywords: Mapping[str, Any]) -> dict[str, Any]:
+    """The notebook's own arguments, when they are plain JSON (for tests that re-run the Python check)."""
+    plain = (str, int, float, type(None))
+    return {k: v if isinstance(v, plain) else None for k, v in keywords.items()}
 
 
 def quantity_spec(expected: object, rtol: float | None, atol: object, lang: str) -> dict[str, Any]:
@@ -284,4 +291,5 @@ def _variant_for(target: Any, lang: str) -> dict[str, Any] | None:
         _LAST_VARIANT[:] = saved
     unit = f"{target.units:~P}"
     return {"key": key, "first": 1, "unit": unit,
-            "rows": [[row.to_markdown(lang), format_value(row.answer), float(row.answer)] for row in rows]}
+            "rows": [[row.to_markdown(lang), format_value(row.answer), float(row.answer), dict(row.params)]
+                     for row in rows]}

@@ -2,7 +2,7 @@
  *
  * Offline and framework-free. Each widget's data is inlined in its page as <script type="application/json">
  * (sciedu/site/live.py); the unit table, generated from the kit's pint registry, is the script
- * assets/sciedu-units.js, loaded by a <script> tag on pages that have an answer box (no fetch(), so file:// works).
+ * assets/sciedu-units.js, loaded by a <script> tag on pages that have an answer box (no fetch or XHR, so file:// works).
  * checkQuantity() mirrors sciedu.kit.quantities.check_quantity step by step; where it cannot be sure to give the
  * notebook's verdict it returns kind "defer" and the page says "check this in the notebook".
  * Predictions are kept in localStorage only; nothing is sent anywhere.
@@ -418,6 +418,7 @@
       out.appendChild(p);
     });
     out.setAttribute("data-kind", feedback.kind);
+    out.setAttribute("data-message", feedback.message);
     if (feedback.kind === DEFER) {
       var link = notebookLink();
       if (link) {
