@@ -275,7 +275,8 @@ def _unit_entry(unit: str) -> tuple[float, float, list[float]]:
 
 
 def _variant_for(target: Any, lang: str) -> dict[str, Any] | None:
-    """The variant table when ``target`` is the latest ``variants(...)`` answer (matched by value)."""
+    """The variant table when ``target`` is the answer of the latest ``variants(...)`` call not yet followed by an
+    answer box (matched by value): ``answer_box(partial(check_quantity, expected=f"{mine.answer} m"))``."""
     if not _LAST_VARIANT:
         return None
     params, answer, constraints, key, variant = _LAST_VARIANT[0]
@@ -284,11 +285,10 @@ def _variant_for(target: Any, lang: str) -> dict[str, Any] | None:
         return None
     from sciedu.kit.seeded import format_value, variants
 
-    saved = list(_LAST_VARIANT)
     try:
         rows = [variants(params, answer, seed, constraints, key=key) for seed in range(1, VARIANT_SEEDS + 1)]
     finally:
-        _LAST_VARIANT[:] = saved
+        _LAST_VARIANT.clear()  # one variant, one answer box: a later box with the same number follows no table
     unit = f"{target.units:~P}"
     return {"key": key, "first": 1, "unit": unit,
             "rows": [[row.to_markdown(lang), format_value(row.answer), float(row.answer), dict(row.params)]

@@ -70,10 +70,12 @@ class _Shown:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
-        try:
-            spec = self.live_spec()
-        except Exception:  # noqa: BLE001 -- the notebook widget must work even if its web spec cannot be made
-            spec = None
+        if "_live" not in self.__dict__:  # made once, when first shown: a seeded box links to its variant then
+            try:
+                self._live = self.live_spec()
+            except Exception:  # noqa: BLE001 -- the notebook widget must work even if its web spec cannot be made
+                self._live = None
+        spec = self._live
         if spec is None or not isinstance(bundle, dict):
             return bundle
         from sciedu.kit.live import LIVE_MIME

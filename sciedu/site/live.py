@@ -42,7 +42,7 @@ _TEXT = {
         "zh": "输入你的种子（学号，1–{last}），得到你自己的数字；其他学号请在 notebook 里运行。",
         "en": "Enter your seed (student number, 1–{last}) to get your own numbers; for other numbers, run the notebook.",
     },
-    "your_numbers": {"zh": "你的数字：", "en": "Your numbers: "},
+    "seed_first": {"zh": "请先输入你的种子（1–{last}）。", "en": "Enter your seed (1–{last}) first."},
     "saved_here": {
         "zh": "你的预测只保存在这台设备的浏览器里，不会发送到任何地方。",
         "en": "Your prediction is kept only in this browser on this device; it is not sent anywhere.",
@@ -77,7 +77,8 @@ def _quantity(spec: dict[str, Any], lang: str, uid: str) -> str:
     if variant:
         last = variant["first"] + len(variant["rows"]) - 1
         parts.append(
-            f'<p class="sciedu-live-seed"><label for="{uid}-seed">{_e(labels["v_seed"])}</label> '
+            f'<p class="sciedu-live-seed" data-seed-first="{_e(_TEXT["seed_first"][lang].format(last=last))}">'
+            f'<label for="{uid}-seed">{_e(labels["v_seed"])}</label> '
             f'<input id="{uid}-seed" type="number" inputmode="numeric" min="{variant["first"]}" max="{last}" step="1" '
             f'aria-describedby="{uid}-seedhelp"> '
             f'<output id="{uid}-numbers" aria-live="polite"></output></p>'

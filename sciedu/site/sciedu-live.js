@@ -456,7 +456,11 @@
     }
     function check() {
       if (!window.SCIEDU_UNITS) return;
-      if (!current) { seed.focus(); return; }
+      if (!current) {
+        show(root, { correct: false, kind: "no_seed", message: root.querySelector(".sciedu-live-seed").getAttribute("data-seed-first") });
+        seed.focus();
+        return;
+      }
       show(root, checkQuantity(input.value, current, window.SCIEDU_UNITS));
     }
     button.addEventListener("click", check);

@@ -217,6 +217,7 @@ def test_answers_choices_predictions_and_seeds(browser, live_site, viewport: str
 
     seeded = page.locator('.sciedu-live[data-sciedu-live="quantity"]').nth(1)
     spec = _spec(seeded)
+    assert _check(seeded, "0.5 m/s") == "Enter your seed (1–200) first."
     seeded.locator('input[type="number"]').fill("3")
     text, shown, _value, _params = spec["variant"]["rows"][2]
     assert seeded.locator("output").inner_text() == text

@@ -91,6 +91,9 @@ def test_a_box_after_variants_carries_the_variant_table() -> None:
     for seed in (1, 2, 57, VARIANT_SEEDS):
         row = variants(params, answer, seed=seed, key="braking")
         assert table["rows"][seed - 1] == [row.to_markdown("en"), f"{row.answer:.6g}", float(row.answer), row.params]
+    again = answer_spec(partial(check_quantity, expected=f"{mine.answer} m"), "en")
+    assert "variant" not in again  # one variant, one box: a later box with the same number is a fixed question
+    variants(params, answer, seed=1, key="braking")
     other = answer_spec(partial(check_quantity, expected="1.38 m"), "en")
     assert "variant" not in other  # a box whose answer is not the variant's follows no table
 
