@@ -16,6 +16,11 @@ GENERIC = [
     "5 度", "5 m**0.5", "5 sm", "x" * 201, "5 m/s/s", "5 1/s", "5 /s", "5 kph", "5 metres per second",
     "，5 m", "5。5 m", "5.5.5 m", "- 5 m", "++5 m", "5e m", "5 e3 m", "5×10^1000 m", "五米", "5 个",
     "5 m² ", "5 J/N", "5 hectare/m", "5 ㎞", "5 µm", "5 μm", "5 Mm", "5 mN m", "5 mins", "5 hr",
+    # more spellings and slips: pint's words, offset units, odd operators, other scripts' digits
+    "5 m squared", "5 sq m", "5 cubic m", "5 KM", "5 Km", "5 m//s", "5 m**2**3", "5 degC/s", "5 ℃", "5 mdegC",
+    "5 m.s-1", "5 m⋅s⁻¹", "5 m÷s", "5 mper s", "5\u200b m", "٣ m", "5 Å", "5 ft", "5 in", "5 mph", "5 1/min",
+    "1/2 m", "5 m 2", "5 m2s", "5 x m", "5x10-2 m", "12,34 m", "-.5 m", "5 — m", "5 平方米", "5 千克米每二次方秒",
+    "5 m/ (s*s)", "5 (m/s)/s", "5 m ^ -2", "5 m^-2.5", "1.8e308 m", "5 Qm",
 ]
 
 

@@ -173,6 +173,7 @@
       var c = text[i];
       if (/\s/u.test(c)) { i++; continue; }
       if (c === "*" && text[i + 1] === "*") { tokens.push("**"); i += 2; continue; }
+      if (c === "/" && text[i + 1] === "/") { tokens.push("/"); i += 2; continue; }  // pint: m//s is m/s
       if ("*/()+-".indexOf(c) >= 0) { tokens.push(c); i++; continue; }
       var num = /^\d+(?:\.\d+)?/.exec(text.slice(i));
       if (num) { tokens.push({ num: parseFloat(num[0]) }); i += num[0].length; continue; }
