@@ -28,7 +28,12 @@
   var LETTER = "[\\p{L}\\p{Nl}\\p{No}]";       // Python's [^\W\d_]
   var LETTER_ = "[\\p{L}\\p{Nl}\\p{No}_]";     // Python's [^\W\d]
 
-  function splitJoin(text) { return text.split(/\s+/u).filter(function (s) { return s; }).join(" "); }
+  // Python's str.isspace() characters (JS's \s differs: it has U+FEFF, lacks U+001C-U+001F and U+0085)
+  var PY_SPACE = "[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+  var PY_SPLIT = new RegExp(PY_SPACE + "+", "u");
+  var PY_STRIP = new RegExp("^" + PY_SPACE + "+|" + PY_SPACE + "+$", "gu");
+  function pyStrip(text) { return text.replace(PY_STRIP, ""); }
+  function splitJoin(text) { return text.split(PY_SPLIT).filter(function (s) { return s; }).join(" "); }
 
   function normalize(text) {
     text = text.replace(SUP_RUN, function (run) {
@@ -109,7 +114,7 @@
     var m = NUMBER.exec(cleaned);
     if (!m) throw new QErr("q_no_number");
     var value = readNumber(m, table.limits);
-    var unitText = cleaned.slice(m[0].length).trim().replace(/^\*+/, "").trim();
+    var unitText = pyStrip(pyStrip(cleaned.slice(m[0].length)).replace(/^\*+/, ""));
     if (!unitText) return { value: value, hasUnit: false };
     var unit = parseUnits(unitText, table);
     return { value: value, hasUnit: true, unit: unit };
@@ -303,7 +308,7 @@
   function checkQuantity(answer, spec, table) {
     var msg = spec.messages;
     var text = answer == null ? "" : String(answer);
-    if (!text.trim()) return { correct: false, kind: "empty", message: msg.empty };
+    if (!pyStrip(text)) return { correct: false, kind: "empty", message: msg.empty };
     var reading;
     try {
       reading = readQuantity(text, table);
