@@ -257,6 +257,7 @@
 
   function lookup(name, table) {
     var direct = table.units[name];
+    if (direct && table.logarithmic.indexOf(name) >= 0) throw new Defer("logarithmic unit " + name);
     if (direct) return { entry: direct, prefixed: false };
     // pint's parse_unit_name: every (suffix, prefix) in its order; get_name takes the first reading
     var prefixes = [["", 1]].concat(table.prefixes);
@@ -268,6 +269,7 @@
           var rest = name.slice(prefix.length, suffix ? name.length - suffix.length : name.length);
           if (suffix && rest.length === 1) continue;
           var entry = table.units[rest];
+          if (entry && table.logarithmic.indexOf(rest) >= 0) throw new Defer("logarithmic unit " + rest);
           if (entry) return { entry: entry, prefix: prefixes[p][1], prefixed: !!prefix };
         }
       }
@@ -284,18 +286,18 @@
 
   function resolveUnits(container, unitText, table) {
     if (container.scalar !== 1) throw new QErr("q_bad_unit", { unit: unitText });
-    var factor = 1, offset = 0, dims = table.dims.map(function () { return 0; }), count = 0, offsetUnit = false;
+    var factor = 1, offset = 0, dims = table.dims.map(function () { return 0; });
+    var many = container.units.size > 1;
     container.units.forEach(function (power, name) {
       var found = lookup(name, table);
       if (!found) throw new QErr("q_unknown_unit", { unit: name });
       if (found.prefixed && offsetOf(found.entry)) throw new QErr("q_bad_unit", { unit: unitText });
-      count++;
-      if (offsetOf(found.entry)) { offsetUnit = true; if (power !== 1) throw new Defer("offset unit with a power"); offset = offsetOf(found.entry); }
+      // pint reads °C in a product or with a power as a temperature difference (delta_degC): no offset
+      if (offsetOf(found.entry) && !many && power === 1) offset = offsetOf(found.entry);
       factor *= Math.pow(unitFactor(found), power);
       var d = dimsOf(found.entry);
       for (var i = 0; i < dims.length; i++) dims[i] += d[i] * power;
     });
-    if (offsetUnit && count > 1) throw new Defer("offset unit in a compound unit");
     return { factor: factor, offset: offset, dims: dims };
   }
 

@@ -156,6 +156,9 @@ def test_assets_and_config_registration(tmp_path) -> None:
     assert {p.name for p in written} == {"sciedu-live.js", "sciedu-live.css", "sciedu-units.js"}
     text = (tmp_path / "sciedu-units.js").read_text(encoding="utf-8")
     assert text.splitlines()[1].startswith("window.SCIEDU_UNITS={")
+    table = json.loads(text.splitlines()[1].removeprefix("window.SCIEDU_UNITS=").removesuffix(";"))
+    assert {"dB", "neper", "octave"} <= set(table["logarithmic"])  # the page defers on these
+    assert "degC" not in table["logarithmic"] and table["units"]["degC"][1] == pytest.approx(273.15)
     script = (tmp_path / "sciedu-live.js").read_text(encoding="utf-8")
     assert "fetch(" not in script and "XMLHttpRequest" not in script and "http" not in script
     import yaml
