@@ -26,6 +26,8 @@ from sciedu import __version__
 from sciedu.exporters import dumps
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+# The kit's source is part of every cache key: what the kit displays (e.g. its live specs) ends up in outputs.
+KIT_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((Path(__file__).parent / "kit").glob("*.py")))).hexdigest()
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -42,7 +44,7 @@ class Job:
     @property
     def cache_key(self) -> str:
         h = hashlib.sha256()
-        for part in (__version__, str(self.timeout), self.asset_digest, self.notebook_text):
+        for part in (__version__, KIT_DIGEST, str(self.timeout), self.asset_digest, self.notebook_text):
             h.update(part.encode())
             h.update(b"\0")
         return h.hexdigest()

@@ -73,7 +73,11 @@ def variants(params: Mapping[str, Spec], answer: Answer, seed: int | str,
     for attempt in range(MAX_ATTEMPTS):
         drawn = {name: draw(spec, _rng(seed, key, name, attempt)) for name, spec in params.items()}
         if all(check(drawn) for check in checks):
-            return Variant(str(seed), drawn, evaluate_answer(answer, drawn))
+            variant = Variant(str(seed), drawn, evaluate_answer(answer, drawn))
+            from sciedu.kit.live import remember_variant  # an answer box built next may follow this variant
+
+            remember_variant(params, answer, checks, key, variant)
+            return variant
     msg = f"no parameters for seed {seed!r} satisfy the constraints after {MAX_ATTEMPTS} draws"
     raise ValueError(msg)
 

@@ -49,7 +49,11 @@ def feedback_output(feedback: Feedback) -> dict[str, Any]:
 
 
 class _Shown:
-    """Shared by the widgets: the latest feedback, written to an Output, and notebook display of ``box``."""
+    """Shared by the widgets: the latest feedback, written to an Output, and notebook display of ``box``.
+
+    The display bundle also carries the widget's live spec (:mod:`sciedu.kit.live`) under its own MIME type:
+    Jupyter ignores it, the site converter turns it into a control that works in the browser.
+    """
 
     box: ipywidgets.Box
     output: ipywidgets.Output
@@ -60,8 +64,23 @@ class _Shown:
         self.output.outputs = (feedback_output(feedback),)
         return feedback
 
+    def live_spec(self) -> dict[str, Any] | None:
+        """What a web page needs to run this widget without a kernel; None if it cannot."""
+        return None
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.box._repr_mimebundle_(**kwargs)
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if "_live" not in self.__dict__:  # made once, when first shown: a seeded box links to its variant then
+            try:
+                self._live = self.live_spec()
+            except Exception:  # noqa: BLE001 -- the notebook widget must work even if its web spec cannot be made
+                self._live = None
+        spec = self._live
+        if spec is None or not isinstance(bundle, dict):
+            return bundle
+        from sciedu.kit.live import LIVE_MIME
+
+        return {**bundle, LIVE_MIME: spec}
 
 
 class AnswerBox(_Shown):
@@ -95,6 +114,11 @@ class AnswerBox(_Shown):
     def on_click(self, _button: object = None) -> None:
         self.check()
 
+    def live_spec(self) -> dict[str, Any] | None:
+        from sciedu.kit.live import answer_spec
+
+        return answer_spec(self.checker, self.lang)
+
 
 class ChoiceWidget(_Shown):
     """A multiple-choice question as RadioButtons, a Check button and an Output."""
@@ -120,6 +144,11 @@ class ChoiceWidget(_Shown):
 
     def on_click(self, _button: object = None) -> None:
         self.check()
+
+    def live_spec(self) -> dict[str, Any] | None:
+        from sciedu.kit.live import choice_spec
+
+        return choice_spec(self.question, self.lang)
 
 
 class PredictionWidget(_Shown):
@@ -160,6 +189,11 @@ class PredictionWidget(_Shown):
 
     def explain(self, text: str | None = None) -> Feedback:
         return self.show(self.prediction.explain(self.explanation.value if text is None else text, lang=self.lang))
+
+    def live_spec(self) -> dict[str, Any] | None:
+        from sciedu.kit.live import prediction_spec
+
+        return prediction_spec(self.prediction, self.lang)
 
     def on_record(self, _button: object = None) -> None:
         self.record()

@@ -28,7 +28,8 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
     back_to_root = "../" * here.count("/")
     alternate = [{"name": LANGUAGE_NAMES[other], "link": back_to_root + site_prefix(other), "lang": other} for other in LANGUAGES]
     theme = {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())}
-    palette = localised_palette(_project_palette(project_mkdocs), lang)
+    settings = yaml.safe_load(project_mkdocs.read_text(encoding="utf-8")) or {}
+    palette = localised_palette(_project_palette(settings), lang)
     if palette:
         theme["palette"] = palette
     config = {
@@ -39,15 +40,15 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
         "plugins": [{"search": {"lang": [lang, "en"] if lang != "en" else ["en"]}}],
         "extra": {"alternate": alternate, "sciedu": {key: t(key, lang) for key in TEMPLATE_STRINGS}},
         "nav": nav,
+        **_live_assets(settings),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 
-def _project_palette(project_mkdocs: Path) -> list[dict]:
+def _project_palette(settings: dict) -> list[dict]:
     """The ``theme.palette`` list of the project's mkdocs.yml (a single palette is a list of one)."""
-    settings = yaml.safe_load(project_mkdocs.read_text(encoding="utf-8")) or {}
     palette = (settings.get("theme") or {}).get("palette") or []
     return palette if isinstance(palette, list) else [palette]
 
@@ -66,3 +67,11 @@ def localised_palette(palette: list[dict], lang: str) -> list[dict]:
             option = {**option, "toggle": {**toggle, "name": t(key, lang)}}
         localised.append(option)
     return localised
+
+
+def _live_assets(settings: dict) -> dict[str, list[str]]:
+    """The project's extra_css/extra_javascript plus the live widgets' files (lists are not merged by INHERIT)."""
+    from sciedu.site import live
+
+    return {"extra_css": [*settings.get("extra_css", []), *live.EXTRA_CSS],
+            "extra_javascript": [*settings.get("extra_javascript", []), *live.EXTRA_JAVASCRIPT]}

@@ -41,8 +41,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "exercise": {"zh": "练习", "en": "Your turn"},
     "figure": {"zh": "图：代码单元 {n} 的输出", "en": "Figure: output of code cell {n}"},
     "widget_note": {
-        "zh": "这里显示的是交互控件保存下来的状态和它画出的图。想拖动滑块亲自试一试，请下载 notebook 在 Jupyter 中运行。",
-        "en": "This shows the saved state of the interactive controls and the figure they drew. To move the sliders yourself, download the notebook and run it in Jupyter.",
+        "zh": "静态图片：这里只显示控件保存下来的取值和它画出的图，不能拖动。想亲自调节，请下载 notebook 在 Jupyter 中运行。",
+        "en": "Static picture: the saved values of the controls and the figure they drew; nothing here moves. To explore, download the notebook and run it in Jupyter.",
     },
     "teacher_warning": {
         "zh": "本页含答案，请不要直接发给学生。学生请使用活动页面和学生 notebook。",

@@ -18,6 +18,7 @@ from typing import Any
 import nbformat
 from nbconvert.filters import strip_ansi
 
+from sciedu.site import live
 from sciedu.site.i18n import t
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -108,6 +109,8 @@ def _output(output: nbformat.NotebookNode, ctx: _Context, name: str) -> str:
     if kind == "error":
         return _text_block(strip_ansi("\n".join(output.get("traceback", [])) or f"{output.ename}: {output.evalue}"))
     data = output.get("data", {})
+    if live.LIVE_MIME in data:  # a kit widget that runs in the browser (sciedu/site/live.py)
+        return live.render(data[live.LIVE_MIME], ctx.lang, name)
     if WIDGET_VIEW in data:
         widget = _widget(data[WIDGET_VIEW].get("model_id", ""), ctx, name)
         if widget:

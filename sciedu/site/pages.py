@@ -28,7 +28,7 @@ from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, fit, session_core_note, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.model import Activity
-from sciedu.site import markdown, reference, standards
+from sciedu.site import live, markdown, reference, standards
 from sciedu.site.i18n import BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
 
 FULL_STOP = {"zh": "。", "en": ". "}
@@ -84,6 +84,7 @@ def _write_assets(assets: Path, katex_dir: Path, hand_written: Path) -> None:
     assets.mkdir(parents=True, exist_ok=True)
     for name in ("sciedu.css", "sciedu.js"):
         shutil.copy2(HERE / name, assets / name)
+    live.write_assets(assets)
     shutil.copytree(katex_dir, assets / "katex", dirs_exist_ok=True)
     if (hand_written / "assets").is_dir():
         shutil.copytree(hand_written / "assets", assets, dirs_exist_ok=True)
