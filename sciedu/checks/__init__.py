@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sciedu.checks import answers, content, guides, parity, standards
+from sciedu.checks import answers, content, guides, markup, parity, standards, syntax
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
@@ -21,6 +21,9 @@ RULES: tuple[Rule, ...] = (
     content.starts_with_title,
     content.has_exercise,
     content.local_images_exist,
+    markup.unsafe_html,
+    markup.text_shape,
+    syntax.code_parses,
     content.review_has_sources,
     standards.aligned_items_exist,
     guides.phases_add_up,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sciedu import evaluation
+from sciedu.boundary import copy_assets
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable
@@ -130,6 +131,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     aligned = standards.activity_standards(activity, curriculum, lang)
     _write(page_dir / "index.md", _page(activity, lang, page.markdown + "\n\n" + aligned, downloads, links))
     _write_files(page_dir, page.files)
+    copy_assets(activity, page_dir)  # images in the Markdown link assets/<name>, relative to the page
     if student_only:
         return
     teacher_dir = docs / "teacher" / m.subject / m.id
@@ -142,6 +144,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     guide_links = [("guide.md", t("teacher_guide", lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
     _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner))
     _write_files(teacher_dir, teacher_page.files)
+    copy_assets(activity, teacher_dir)
     _write_guide(teacher_dir, activity, curriculum, nbs.teacher, lang)
     _write_session(docs / "sessions" / m.subject / m.id, activity, lang)
 
