@@ -109,6 +109,15 @@ def without_code_spans(text: str) -> str:
     return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def outside_code_spans(text: str, change) -> str:
+    """``text`` with ``change`` applied to the parts that are not inline code spans."""
+    parts, pos = [], 0
+    for match in CODE_SPAN.finditer(text) if "`" in text else ():
+        parts += [change(text[pos:match.start()]), match.group(0)]
+        pos = match.end()
+    return "".join([*parts, change(text[pos:])])
+
+
 CONTAINER = re.compile(r" {0,3}(?:>|[-+*](?=\s)|\d{1,9}[.)](?=\s))\s?")
 
 

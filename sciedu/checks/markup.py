@@ -22,7 +22,8 @@ MAX_LINE = 10_000
 #: Quotes and lists nested deeper than this are refused (Python-Markdown recurses per level).
 MAX_NESTING = 20
 
-MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^>\n]*>|[^)\s]*)")
+MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*(<[^>\n]*>|[^)\n]*)\)")
+TITLE = re.compile(r"\s+(\"[^\"]*\"|'[^']*')\s*$")
 MD_IMAGE_REF = re.compile(r"!\[([^\]\n]*)\]\[([^\]\n]*)\]")
 REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")
 HTML_IMG = re.compile(r"<img\b([^<>]*)>?", re.I)
@@ -100,7 +101,7 @@ def images(activity: Activity, context: Context) -> Iterator[Finding]:
         refs = {m.group(1).lower(): m.group(2) for line in prose if (m := REF_DEF.match(line.text))}
         for line in prose:
             text = mdscan.without_code_spans(line.text)
-            found = [(m.group(1), m.group(2).strip("<>")) for m in MD_IMAGE.finditer(text)]
+            found = [(m.group(1), TITLE.sub("", m.group(2)).strip().strip("<>")) for m in MD_IMAGE.finditer(text)]
             found += [(m.group(1), refs.get((m.group(2) or m.group(1)).lower(), "")) for m in MD_IMAGE_REF.finditer(text)]
             for tag in HTML_IMG.finditer(text):
                 attrs = {k.lower(): v.strip("\"'") for k, v in ATTR.findall(tag.group(1))}

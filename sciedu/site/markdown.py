@@ -86,7 +86,7 @@ def _markdown_cell(source: str) -> str:
 def _inert(markdown: str) -> str:
     """Markdown with every dangerous construct in its prose escaped; code blocks and spans unchanged."""
     lines, _ = mdscan.scan(markdown, front_matter=False)
-    return "\n".join(htmlsafety.neutralise(line.text)
+    return "\n".join(mdscan.outside_code_spans(line.text, htmlsafety.neutralise)
                      if line.prose and htmlsafety.find_unsafe(mdscan.without_code_spans(line.text)) else line.text
                      for line in lines)
 
