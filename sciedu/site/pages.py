@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import shutil
 import zipfile
 from collections import defaultdict
@@ -194,8 +195,8 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     ]
     meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
     buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
-    description = m.summary[lang].replace('"', "'")
-    head = f'---\ndescription: "{description}"\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
+    description = json.dumps(" ".join(m.summary[lang].split()), ensure_ascii=False)  # any text is one valid YAML string
+    head = f'---\ndescription: {description}\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
     return head + (f"{banner}\n\n" if banner else "") + f"{rest.strip()}\n\n{_about(activity, lang)}\n"
 
 

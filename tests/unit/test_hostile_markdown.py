@@ -5,16 +5,18 @@ Every finding must point at the offending line of the file, not at the first lin
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from sciedu import htmlsafety, mdscan, sources
 from sciedu.checks import markup, syntax
 from sciedu.checks.context import Context
-from sciedu.site import markdown
+from sciedu.site import markdown, pages
 from sciedu.transforms.outputs import cap_outputs
 from conftest import LIBRARY
 
@@ -183,3 +185,13 @@ def test_huge_outputs_are_capped_with_a_note() -> None:
     assert [o.get("name") for o in capped.cells[1].outputs] == ["stderr"]
     assert capped.cells[2].outputs == small.outputs
     nbformat.validate(capped)
+
+
+def test_any_summary_gives_valid_front_matter(tmp_path: Path) -> None:
+    summary = 'He said "stop"\nnow: a back\\slash \\" and\n---\nmore'
+    yaml_text = json.dumps(summary, ensure_ascii=False)
+    activity, _ = _activity(tmp_path, yaml_edit=("en: Work out a toy car's speed from distance and time.", f"en: {yaml_text}"))
+    page = pages._page(activity, "en", "# Title\n\nBody", [], [])
+    front = page.split("---\n")[1]
+    assert yaml.safe_load(front) == {"description": " ".join(activity.metadata.summary["en"].split())}
+    assert "\n---\nmore" not in page
