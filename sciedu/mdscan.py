@@ -9,7 +9,7 @@ nested quotes cost linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: A fence opener (CommonMark: up to 3 spaces, 3+ backticks or tildes, an info string).
@@ -109,7 +109,7 @@ def without_code_spans(text: str) -> str:
     return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def outside_code_spans(text: str, change) -> str:
+def outside_code_spans(text: str, change: Callable[[str], str]) -> str:
     """``text`` with ``change`` applied to the parts that are not inline code spans."""
     parts, pos = [], 0
     for match in CODE_SPAN.finditer(text) if "`" in text else ():
@@ -123,10 +123,8 @@ CONTAINER = re.compile(r" {0,3}(?:>|[-+*](?=\s)|\d{1,9}[.)](?=\s))\s?")
 
 def nesting_depth(text: str, limit: int) -> int:
     """How many block containers (quotes, list items) a line opens, counting indentation; stops past ``limit``."""
-    depth, pos = 0, 0
     indent = len(text) - len(text.lstrip(" \t"))
-    depth += indent // 4
-    pos = indent
+    depth, pos = indent // 4, indent
     while depth <= limit:
         match = CONTAINER.match(text, pos)
         if not match or match.end() == pos:
@@ -135,7 +133,3 @@ def nesting_depth(text: str, limit: int) -> int:
         pos = match.end()
     return depth
 
-
-def iter_prose(text: str) -> Iterator[Line]:
-    lines, _ = scan(text)
-    return (line for line in lines if line.prose)

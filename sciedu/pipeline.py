@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from sciedu import checks, exporters, scratch, sources
+from sciedu import boundary, checks, exporters, scratch, sources
 from sciedu.checks.context import Context
 from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
@@ -103,7 +103,7 @@ def _truncated_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
 def _prepare_workdir(workdir: Path, activity: Activity) -> Path:
     """The folder a notebook is shipped from (nbval, ``sciedu lab``): the notebook plus a copy of ``assets/``."""
     workdir.mkdir(parents=True, exist_ok=True)
-    scratch.copy_assets(activity, workdir)
+    boundary.copy_assets(activity, workdir)
     return workdir
 
 

@@ -22,5 +22,3 @@ def prepare(folder: Path, activity: Activity) -> Path:
     copy_assets(activity, folder)
     return folder
 
-
-__all__ = ["copy_assets", "prepare"]
