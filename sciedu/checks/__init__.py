@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sciedu.checks import answers, content, guides, markup, parity, standards, syntax
+from sciedu.checks import answers, code_safety, content, guides, markup, parity, standards, syntax
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import Activity
@@ -24,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     markup.unsafe_html,
     markup.text_shape,
     syntax.code_parses,
+    code_safety.code_reaches_out,
     content.review_has_sources,
     standards.aligned_items_exist,
     guides.phases_add_up,

@@ -195,3 +195,20 @@ def test_any_summary_gives_valid_front_matter(tmp_path: Path) -> None:
     front = page.split("---\n")[1]
     assert yaml.safe_load(front) == {"description": " ".join(activity.metadata.summary["en"].split())}
     assert "\n---\nmore" not in page
+
+
+def test_code_that_reaches_out_is_flagged_for_review_at_its_line(tmp_path: Path) -> None:
+    from sciedu.checks import code_safety
+
+    folder = tmp_path / "physics" / "tiny-speed"
+    shutil.copytree(LIBRARY / "physics" / "tiny-speed", folder)
+    en = folder / "en.md"
+    code = ("import urllib.request\nopen('../../evil.txt', 'w')\nopen('notes.txt', 'w')\nimport os\nos.system('ls')\n"
+            "values = [1, 2]\nvalues.remove(1)\n# import socket (only a comment)\ntext = 'import requests'\n")
+    en.write_text(en.read_text(encoding="utf-8").replace("given = 5.0\n", "given = 5.0\n" + code), encoding="utf-8")
+    activity, _ = sources.load_activity(folder)
+    findings = list(code_safety.code_reaches_out(activity, Context()))
+    lines = en.read_text(encoding="utf-8").splitlines()
+    expected = [lines.index(needle) + 1 for needle in ("import urllib.request", "open('../../evil.txt', 'w')", "os.system('ls')")]
+    assert [(f.rule, f.severity.value, f.line) for f in findings] == [("code-reaches-out", "warning", n) for n in expected]
+    assert "network" in findings[0].message and "'../../evil.txt'" in findings[1].message and "os.system()" in findings[2].message
