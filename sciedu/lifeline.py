@@ -19,9 +19,18 @@ PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent(parent: int | None = None) -> None:
-    """SIGKILL this process when its parent dies; exit now if ``parent`` (the expected parent) is gone already."""
+    """SIGKILL this process when its parent dies; exit now if ``parent`` (the expected parent) is gone already.
+
+    In a multiprocessing worker the expected parent is known without asking: a worker that was still
+    starting when the build was killed exits here instead of running on.
+    """
     if not sys.platform.startswith("linux"):
         return
+    if parent is None:
+        import multiprocessing
+
+        creator = multiprocessing.parent_process()
+        parent = creator.pid if creator is not None else None
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

@@ -305,7 +305,8 @@ def _kill_when(project: Path, ready, limit: float = 300) -> None:
         proc.wait()
         log.close()
         (project / "build.log").unlink()
-    deadline = time.monotonic() + 20  # a kernel notices its parent is gone within a second or two
+    # a kernel notices its parent is gone within a second or two; a worker still starting exits when it is up
+    deadline = time.monotonic() + 30
     while _processes(project) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _processes(project) == [], "processes outlived the killed build"
