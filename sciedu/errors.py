@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings or failed build, 2 usage error.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -55,10 +56,13 @@ def note(path: str | Path, line: int, rule: str, message: str) -> Finding:
 def display_path(path: str | Path) -> str:
     """Paths relative to the working directory when they are below it, so messages stay short."""
     path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    # the path as given first: a symbolic link is named as itself, not as the file it points to
+    for candidate, base in ((Path(os.path.abspath(path)), Path.cwd()), (path.resolve(), Path.cwd().resolve())):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:

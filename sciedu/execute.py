@@ -133,6 +133,9 @@ _STARTUP_LOCK: Any = None
 def _init_worker(lock: Any) -> None:
     global _STARTUP_LOCK  # noqa: PLW0603 (one per worker process, set once)
     _STARTUP_LOCK = lock
+    from sciedu.lifeline import die_with_parent
+
+    die_with_parent()  # a killed build leaves no worker (and so no kernel) behind
 
 
 def _start_kernel(client: Any) -> None:

@@ -7,6 +7,7 @@ both the code and the documentation. Every problem is a finding naming the file,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,7 +110,7 @@ def text(value: Any) -> str:
 def bilingual(value: Any) -> Text:
     if not isinstance(value, dict):
         raise Invalid(f"expected {{zh: ..., en: ...}}, found {_describe(value)}")
-    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES))}; expected zh and en", (key,))
+    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES)) or _colon_text_hint(key, value[key])}; expected zh and en", (key,))
                 for key in value if key not in LANGUAGES]
     for lang in LANGUAGES:
         if lang not in value:
@@ -119,6 +120,14 @@ def bilingual(value: Any) -> Text:
     if problems:
         raise Invalid.of(problems)
     return Text(zh=value["zh"].strip(), en=value["en"].strip())
+
+
+def _colon_text_hint(key: Any, value: Any) -> str:
+    """``- Note: wear goggles`` is valid YAML, but a mapping: say how to write it as text."""
+    if isinstance(key, str) and isinstance(value, str):
+        return (f" (YAML read '{key}: {value}' as a key and a value because of ': '; write the text in double "
+                f"quotes inside {{zh: ..., en: ...}}, e.g. {{zh: \"...\", en: \"{key}: {value}\"}})")
+    return ""
 
 
 def list_of(item: Validator, allow_empty: bool = True) -> Validator:
@@ -185,6 +194,10 @@ def whole_number(low: int, high: int | None, expected: str) -> Validator:
 
 
 positive_int = whole_number(1, None, "a whole number greater than 0")
+#: Class time: a double lesson is 90 minutes, a project day at most 10 hours.
+class_minutes = whole_number(1, 600, "a whole number of minutes, at most 600 and greater than 0")
+#: A cell that needs more than an hour does not belong in a lesson notebook.
+timeout_seconds = whole_number(1, 3600, "a whole number of seconds, at most 3600 and greater than 0")
 
 
 def slug(value: Any) -> str:
@@ -232,7 +245,9 @@ REVIEW = record(
     Review,
 )
 MISCONCEPTION = record({"misconception": (True, bilingual), "addressed_by": (True, bilingual)}, Misconception)
-EXECUTION = record({"timeout": (False, positive_int)}, lambda **kw: kw)
+EXECUTION = record({"timeout": (False, timeout_seconds)}, lambda **kw: kw)
+
+
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise Invalid(f"expected true or false, found {_describe(value)}")
@@ -250,8 +265,8 @@ def _phase(**fields: Any) -> Phase:
 
 
 PHASE = record({"phase": (True, choice(tuple(dict.fromkeys(p for ps in PHASES.values() for p in ps)))),
-                "minutes": (True, positive_int), "what": (True, bilingual),
-                "min_minutes": (False, positive_int), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS))}, _phase)
+                "minutes": (True, class_minutes), "what": (True, bilingual),
+                "min_minutes": (False, class_minutes), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS))}, _phase)
 
 
 def two_questions(value: Any) -> tuple[Text, ...]:
@@ -261,7 +276,7 @@ def two_questions(value: Any) -> tuple[Text, ...]:
     return questions
 
 
-SESSION_CORE = record({"minutes": (True, positive_int), "demonstration": (True, bilingual),
+SESSION_CORE = record({"minutes": (True, class_minutes), "demonstration": (True, bilingual),
                        "questions": (True, two_questions)}, SessionCore)
 WORKSHEET_TABLE = record({"title": (True, bilingual), "columns": (True, list_of(bilingual, allow_empty=False)),
                           "rows": (True, whole_number(1, 30, "a number of rows from 1 to 30"))}, WorksheetTable)
@@ -288,7 +303,7 @@ RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bi
 MYTH = record({"claim": (True, bilingual), "truth": (True, bilingual)}, Myth)
 def quantity_text(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+        return str(quantity_number(value))
     return text(value)
 
 
@@ -316,15 +331,29 @@ def parameter_spec(value: Any) -> tuple[tuple | list, str]:
     spec = PARAMETER(value)
     if ("range" in spec) == ("choices" in spec):
         raise Invalid("give either range: [low, high, step] or choices: [...]")
-    if "range" in spec and len(spec["range"]) not in (2, 3):
-        raise Invalid(f"range is [low, high] or [low, high, step], found {len(spec['range'])} numbers", ("range",))
+    if "range" in spec:
+        _check_range(spec["range"])
     return (tuple(spec["range"]) if "range" in spec else list(spec["choices"])), spec.get("unit", "")
 
 
 def quantity_number(value: Any) -> float | int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise Invalid(f"expected a number, found {_describe(value)}")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise Invalid(f"expected a finite number, found {_describe(value)}")
     return value
+
+
+#: A variant table lists every value of a range: more rows than this is a mistake (a tiny step).
+MAX_RANGE_VALUES = 1000
+
+
+def _check_range(numbers: tuple[float | int, ...]) -> None:
+    if len(numbers) not in (2, 3):
+        raise Invalid(f"range is [low, high] or [low, high, step], found {len(numbers)} numbers", ("range",))
+    low, high, step = numbers if len(numbers) == 3 else (*numbers, 1)
+    if high < low or step <= 0:
+        raise Invalid(f"range needs low <= high and a step greater than 0, found {list(numbers)}", ("range",))
+    if (high - low) / step + 1 > MAX_RANGE_VALUES:
+        raise Invalid(f"range [{low}, {high}, {step}] has more than {MAX_RANGE_VALUES} values; use a larger step", ("range",))
 
 
 digits = whole_number(0, 6, "a number of decimals from 0 to 6")
@@ -379,7 +408,7 @@ SCHEMA: dict[str, Option] = {
     "summary": Option(True, bilingual, "one or two sentences for the catalog"),
     "subject": Option(True, choice(SUBJECTS), "the parent folder name"),
     "grade_band": Option(True, choice(GRADE_BANDS), "who the activity is for"),
-    "duration": Option(True, positive_int, "class time in minutes"),
+    "duration": Option(True, class_minutes, "class time in minutes"),
     "standards": Option(True, list_of(standard_code, allow_empty=False), "framework:code items taught"),
     "keywords": Option(False, keywords, "search words per language"),
     "objectives": Option(True, list_of(bilingual, allow_empty=False), "what students can do afterwards"),

@@ -8,21 +8,21 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from sciedu import checks, exporters, locate, sources
+from sciedu import boundary, checks, exporters, locate, scratch, sources
 from sciedu.checks.context import Context
 from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
-from sciedu.errors import Finding, Severity, error
+from sciedu.errors import Finding, Severity, error, warning
 from sciedu.execute import Job, Result, digest_files, execute_all
 from sciedu.model import LANGUAGES, VARIANTS, Activity
 from sciedu.project import Project
+from sciedu.transforms.outputs import MAX_IMAGE, MAX_TEXT, cap_outputs
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +63,12 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
     pending = generate(activities)
     jobs = []
     for activity, lang, variant, nb in pending:
-        workdir = project.notebook_dir(lang, variant, activity.key)
+        _prepare_workdir(project.notebook_dir(lang, variant, activity.key), activity)
         jobs.append(Job(
             name=f"{activity.key} {lang} {variant}",
             notebook_text=exporters.dumps(nb),
-            workdir=_prepare_workdir(workdir, activity),
+            # cells run in a throw-away copy of the assets under build/scratch/, never in the source tree
+            workdir=scratch.prepare(project.build / "scratch" / lang / variant / activity.key, activity),
             timeout=timeout or activity.metadata.timeout,
             asset_digest=digest_files(activity.assets, activity.folder),
         ))
@@ -82,19 +83,27 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
                 findings.append(_failure_finding(activity, lang, variant, result))
             continue
         assert result.notebook_text is not None
-        path = result.job.workdir / f"{activity.id}.ipynb"
-        if not path.is_file() or path.read_text(encoding="utf-8") != result.notebook_text:
-            path.write_text(result.notebook_text, encoding="utf-8")
-        generated.append(Generated(activity, lang, variant, path, nbformat.reads(result.notebook_text, as_version=4)))
+        executed, cut = cap_outputs(nbformat.reads(result.notebook_text, as_version=4))
+        text = exporters.dumps(executed) if cut else result.notebook_text
+        findings += [_truncated_finding(activity, lang, cell_id) for cell_id in cut if variant == "teacher"]
+        path = project.notebook_dir(lang, variant, activity.key) / f"{activity.id}.ipynb"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        generated.append(Generated(activity, lang, variant, path, executed))
     return generated, findings
 
 
+def _truncated_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
+    notebook = activity.notebooks[lang]
+    return warning(notebook.path, notebook.line_of(cell_id), "output-truncated",
+                   f"this cell's output is larger than a page keeps ({MAX_TEXT:,} characters of text, {MAX_IMAGE:,} "
+                   "bytes of images); the rest is cut and replaced by a note: print less, or save data to a file")
+
+
 def _prepare_workdir(workdir: Path, activity: Activity) -> Path:
-    """The folder a notebook runs in and is shipped from: the notebook plus a copy of ``assets/``."""
+    """The folder a notebook is shipped from (nbval, ``sciedu lab``): the notebook plus a copy of ``assets/``."""
     workdir.mkdir(parents=True, exist_ok=True)
-    assets = activity.folder / "assets"
-    if assets.is_dir():
-        shutil.copytree(assets, workdir / "assets", dirs_exist_ok=True)
+    boundary.copy_assets(activity, workdir)
     return workdir
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from sciedu import sources
-from sciedu.checks import answers, cells, content, guides, parity, prerequisites, standards
+from sciedu.checks import answers, cells, code_safety, content, guides, markup, parity, prerequisites, standards, syntax
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import LANGUAGES, Activity, SourceNotebook
@@ -24,6 +24,10 @@ RULES: tuple[Rule, ...] = (
     content.starts_with_title,
     content.has_exercise,
     content.local_images_exist,
+    markup.unsafe_html,
+    markup.text_shape,
+    syntax.code_parses,
+    code_safety.code_reaches_out,
     content.review_has_sources,
     standards.aligned_items_exist,
     prerequisites.declared_prerequisites_fit,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from sciedu.checks import markup
 from sciedu.checks.context import Context
 from sciedu.errors import Finding, error, warning
 from sciedu.model import Activity
-
-IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
 
 def starts_with_title(activity: Activity, context: Context) -> Iterator[Finding]:
@@ -28,15 +26,8 @@ def has_exercise(activity: Activity, context: Context) -> Iterator[Finding]:
 
 
 def local_images_exist(activity: Activity, context: Context) -> Iterator[Finding]:
-    for notebook in activity.notebooks.values():
-        for cell in notebook.nb.cells:
-            if cell.cell_type != "markdown":
-                continue
-            for target in IMAGE.findall(cell.source):
-                if re.match(r"^[a-z]+:", target):
-                    yield error(notebook.path, notebook.line_of(cell.id), "image-remote", f"image {target} is fetched from outside the site; put it in assets/ so the site works offline")
-                elif not (activity.folder / target).is_file():
-                    yield error(notebook.path, notebook.line_of(cell.id), "image-missing", f"image {target} not found (looked in {activity.folder / target})")
+    """Markdown and ``<img>`` images: alt text, a file in assets/, nothing remote (see ``markup.images``)."""
+    yield from markup.images(activity, context)
 
 
 def review_has_sources(activity: Activity, context: Context) -> Iterator[Finding]:

@@ -25,6 +25,7 @@ from sciedu.site.config import site_prefix, write_config
 def build_site(project: Project, activities: list[Activity], curriculum: Curriculum,
                executed: dict[tuple[str, str, str], object], *, student_only: bool = False) -> Path:
     """``executed`` maps (activity key, lang, variant) to the executed notebook."""
+    recover(project.site)
     katex_dir = vendor.katex(project.vendor)
     staging = project.build / "site.staging"
     shutil.rmtree(staging, ignore_errors=True)
@@ -104,7 +105,9 @@ def _inputs_digest(project: Project, configs: list[Path]) -> str:
 
 def _mkdocs_build(config: Path) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+    env["SCIEDU_PARENT_PID"] = str(os.getpid())
+    # through sciedu.lifeline: if this build is killed, mkdocs dies with it
+    proc = subprocess.run([sys.executable, "-m", "sciedu.lifeline", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
                           capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         return f"[{config.name}]\n{proc.stdout}{proc.stderr}".strip()
@@ -112,9 +115,42 @@ def _mkdocs_build(config: Path) -> str:
 
 
 def _swap(new: Path, current: Path) -> None:
+    """Put ``new`` in the place of ``current`` so that, whenever the build is killed, a whole site is there.
+
+    Linux exchanges the two folders in one atomic step (``renameat2(RENAME_EXCHANGE)``); elsewhere two
+    renames leave a moment with ``current`` missing, which ``recover`` repairs at the next build.
+    """
     old = current.with_name(current.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
+    if current.exists() and _exchange(new, current):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the previous site
+        return
     if current.exists():
         current.rename(old)
     new.rename(current)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(current: Path) -> None:
+    """A build killed between the two renames of ``_swap`` left the previous site as ``site.old``: restore it."""
+    old = current.with_name(current.name + ".old")
+    if old.is_dir() and not current.exists():
+        old.rename(current)
+
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux 3.15+, glibc 2.28+); False where that is not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return result == 0

@@ -4,7 +4,10 @@
   ``teacher`` and ``solution`` (teacher pages) in call-outs;
 - outputs: text, errors, LaTeX (KaTeX on the page), HTML, and images written as files;
 - saved widgets: the controls' saved values and the figures their Output widget holds, read from the
-  notebook's widget state, so nothing is blank and nothing is fetched from a CDN.
+  notebook's widget state, so nothing is blank and nothing is fetched from a CDN;
+- nothing live: HTML that code produced is rebuilt from an allow-list (``htmlsafety.sanitize_html``), and
+  script, frames, handlers and ``javascript:`` links in Markdown are escaped (``sciedu check`` refuses them
+  in sources already; this is the second line of defence).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 import nbformat
 from nbconvert.filters import strip_ansi
 
+from sciedu import htmlsafety, mdscan
 from sciedu.site import live
 from sciedu.site.i18n import t
 
@@ -77,7 +81,15 @@ def _markdown_cell(source: str) -> str:
         kind, title, body = match.group(1), match.group(2).strip(), match.group(3)
         return _callout(kind, title, body.strip())
 
-    return MYST_ADMONITION.sub(admonition, source)
+    return MYST_ADMONITION.sub(admonition, _inert(source))
+
+
+def _inert(markdown: str) -> str:
+    """Markdown with every dangerous construct in its prose escaped; code blocks and spans unchanged."""
+    lines, _ = mdscan.scan(markdown, front_matter=False)
+    return "\n".join(mdscan.outside_code_spans(line.text, htmlsafety.neutralise)
+                     if line.prose and htmlsafety.find_unsafe(mdscan.without_code_spans(line.text)) else line.text
+                     for line in lines)
 
 
 def _callout(kind: str, title: str, body: str) -> str:
@@ -123,12 +135,16 @@ def _output(output: nbformat.NotebookNode, ctx: _Context, name: str) -> str:
     if "text/latex" in data:
         return _latex(data["text/latex"])
     if "text/markdown" in data:
-        return data["text/markdown"]
+        return _inert(_joined(data["text/markdown"]))
     if "text/html" in data:
-        return f'<div class="sciedu-output">\n{data["text/html"]}\n</div>'
+        return f'<div class="sciedu-output">\n{htmlsafety.sanitize_html(_joined(data["text/html"]))}\n</div>'
     if "text/plain" in data:
         return _text_block(data["text/plain"])
     return ""
+
+
+def _joined(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else "".join(value)
 
 
 def _text_block(text: str) -> str:
@@ -210,7 +226,7 @@ def _control(kind: str, state: dict[str, Any]) -> str:
         return f'<span class="sciedu-control">{label} <output>{"☑" if state.get("value") else "☐"}</output></span>'
     if kind in TEXTUAL:
         value = str(state.get("value", ""))
-        return f'<span class="sciedu-control">{label} {value if kind.startswith("HTML") else html.escape(value)}</span>'
+        return f'<span class="sciedu-control">{label} {htmlsafety.sanitize_html(value) if kind.startswith("HTML") else html.escape(value)}</span>'
     if kind == "ButtonModel":
         return f'<span class="sciedu-control sciedu-button">{label}</span>'
     return ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import shutil
 import zipfile
 from collections import defaultdict
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sciedu import evaluation
+from sciedu.boundary import copy_assets
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
@@ -137,6 +139,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     names = standard_names(activity, curriculum, lang)
     _write(page_dir / "index.md", _page(activity, lang, page.markdown + "\n\n" + aligned, downloads, links, standard_names=names))
     _write_files(page_dir, page.files)
+    copy_assets(activity, page_dir)  # images in the Markdown link assets/<name>, relative to the page
     if student_only:
         return
     teacher_dir = docs / "teacher" / m.subject / m.id
@@ -150,6 +153,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner,
                                             standard_names=names))
     _write_files(teacher_dir, teacher_page.files)
+    copy_assets(activity, teacher_dir)
     _write_guide(teacher_dir, activity, curriculum, nbs.teacher, lang)
     _write_session(docs / "sessions" / m.subject / m.id, activity, lang)
 
@@ -213,8 +217,8 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     ]
     meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
     buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
-    description = m.summary[lang].replace('"', "'")
-    head = f'---\ndescription: "{description}"\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
+    description = json.dumps(" ".join(m.summary[lang].split()), ensure_ascii=False)  # any text is one valid YAML string
+    head = f'---\ndescription: {description}\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
     return head + (f"{banner}\n\n" if banner else "") + f"{rest.strip()}\n\n{_about(activity, lang)}\n"
 
 
