@@ -110,8 +110,13 @@ def text(value: Any) -> str:
 def bilingual(value: Any) -> Text:
     if not isinstance(value, dict):
         raise Invalid(f"expected {{zh: ..., en: ...}}, found {_describe(value)}")
-    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES)) or _colon_text_hint(key, value[key])}; expected zh and en", (key,))
-                for key in value if key not in LANGUAGES]
+    unknown = [key for key in value if key not in LANGUAGES]
+    if len(value) == 1 and unknown and _colon_text_hint(unknown[0], value[unknown[0]]):
+        # `- Note: wear goggles` is text that YAML read as a mapping: one problem, with the quoted fix.
+        key = unknown[0]
+        raise Invalid(f"expected {{zh: ..., en: ...}}{_colon_text_hint(key, value[key])}", (key,))
+    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES))}; expected zh and en", (key,))
+                for key in unknown]
     for lang in LANGUAGES:
         if lang not in value:
             problems.append(Problem(f"missing the {lang!r} text"))
@@ -124,7 +129,7 @@ def bilingual(value: Any) -> Text:
 
 def _colon_text_hint(key: Any, value: Any) -> str:
     """``- Note: wear goggles`` is valid YAML, but a mapping: say how to write it as text."""
-    if isinstance(key, str) and isinstance(value, str):
+    if isinstance(key, str) and isinstance(value, str) and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", key):
         return (f" (YAML read '{key}: {value}' as a key and a value because of ': '; write the text in double "
                 f"quotes inside {{zh: ..., en: ...}}, e.g. {{zh: \"...\", en: \"{key}: {value}\"}})")
     return ""

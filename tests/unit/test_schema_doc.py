@@ -106,7 +106,7 @@ def test_a_rotten_example_would_fail() -> None:
 
 def test_types_are_read_from_the_validators() -> None:
     assert type_of(validator_at("grade_band"), "en").startswith("one of `1-2`, `3-4`")
-    assert type_of(validator_at("duration"), "zh") == "整数，≥ 1"
+    assert type_of(validator_at("duration"), "zh") == "整数，1 到 600"
     assert type_of(validator_at("variants.digits"), "en") == "whole number from 0 to 6"
     assert type_of(validator_at("objectives"), "en") == "non-empty list of: text in both languages `{zh, en}`"
     assert type_of(validator_at("answers.given"), "en").startswith("mapping: name → ")

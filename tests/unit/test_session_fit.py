@@ -16,6 +16,13 @@ from sciedu.guides.session import (
 )
 from sciedu.model import FIXED_KINDS
 
+
+class _NoAliases(yaml.SafeDumper):
+    """sciedu refuses YAML aliases, so test files are written out in full."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
 REPO = Path(__file__).parents[2]
 BUNDLED, FINDINGS = sources.load_library(REPO / "activities")
 IDS = [a.id for a in BUNDLED]
@@ -139,7 +146,7 @@ def _with(tmp_path: Path, phase_extra: dict, **top) -> list:
     data["phases"][1].update(phase_extra)
     data.update(top)
     path = tmp_path / "activity.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return metadata.validate(yamlfile.load(path))[1]
 
 
