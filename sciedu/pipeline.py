@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from collections.abc import Callable
@@ -72,6 +73,7 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
             asset_digest=digest_files(activity.assets, activity.folder),
         ))
     results = execute_all(jobs, project.cache / "executed", workers=workers, progress=progress)
+    _write_stats(project.cache / STATS_FILE, results)
     generated: list[Generated] = []
     findings: list[Finding] = []
     teacher_failed = {(a.key, lang) for (a, lang, variant, _), r in zip(pending, results, strict=True) if r.failure and variant == "teacher"}
@@ -87,6 +89,22 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
             path.write_text(result.notebook_text, encoding="utf-8")
         generated.append(Generated(activity, lang, variant, path, nbformat.reads(result.notebook_text, as_version=4)))
     return generated, findings
+
+
+#: What the last execution cost, per notebook (read by the benchmark): wall and kernel CPU seconds.
+STATS_FILE = "execution-stats.json"
+
+
+def _write_stats(path: Path, results: list[Result]) -> None:
+    from sciedu.execute import warm_kernels
+
+    rows = [{"name": r.job.name, "cached": r.cached, "failed": r.failure is not None,
+             "seconds": round(r.seconds, 3), "kernel_cpu": round(r.kernel_cpu, 3)} for r in results]
+    executed = [r for r in rows if not r["cached"]]
+    summary = {"kernels": "warm" if warm_kernels() else "cold", "notebooks": len(rows), "executed": len(executed),
+               "kernel_cpu": round(sum(r["kernel_cpu"] for r in executed), 3), "notebooks_detail": rows}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
 
 
 def _prepare_workdir(workdir: Path, activity: Activity) -> Path:
