@@ -7,9 +7,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
+import pickle
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,10 +48,60 @@ class Generated:
 
 
 def load_and_check(project: Project) -> tuple[list[Activity], Curriculum, list[Finding]]:
+    """Load and check the library. Each activity's loading and checks are cached by content.
+
+    An activity folder whose files, curriculum and sciedu code are unchanged is read back from
+    ``build/cache/checked/`` with its findings instead of being parsed (jupytext, YAML, schemas) and
+    checked again; duplicate ids across activities are always checked.
+    """
     curriculum, findings = load_curriculum(project.curriculum)
-    activities, found = sources.load_library(project.activities)
-    findings += found
-    return activities, curriculum, findings + checks.run(activities, Context(curriculum))
+    if not project.activities.is_dir():
+        activities, found = sources.load_library(project.activities)
+        return activities, curriculum, findings + found
+    context = Context(curriculum)
+    shared = _shared_digest(project)
+    cache = project.cache / "checked"
+    activities: list[Activity] = []
+    for folder in sources.find_activity_folders(project.activities):
+        activity, found = _load_and_check_one(folder, context, cache, shared)
+        findings += found
+        if activity is not None:
+            activities.append(activity)
+    return activities, curriculum, findings + sources.duplicate_ids(activities)
+
+
+def _load_and_check_one(folder: Path, context: Context, cache: Path, shared: str) -> tuple[Activity | None, list[Finding]]:
+    h = hashlib.sha256(f"{shared}\0{folder.resolve()}".encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f"\0{path.relative_to(folder)}\0".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    entry = cache / f"{h.hexdigest()}.pickle"
+    if entry.is_file():
+        try:
+            return pickle.loads(entry.read_bytes())  # noqa: S301 (our own cache, under build/)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # written by another version: check again
+    activity, found = sources.load_activity(folder)
+    if activity is not None:
+        found = found + checks.run([activity], context)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps((activity, found), protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(entry)
+    return activity, found
+
+
+def _shared_digest(project: Project) -> str:
+    """What every activity's checks depend on besides its own folder: the curriculum and sciedu's code."""
+    import sciedu
+
+    h = hashlib.sha256(sys.version.encode())
+    for root in (project.curriculum, Path(sciedu.__file__).parent):
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".csv", ".md"}:
+                stat = path.stat()
+                h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def has_errors(findings: list[Finding]) -> bool:
