@@ -256,15 +256,28 @@ class ForkProvisioner(LocalProvisioner):
             return await super().launch_kernel(cmd, **kwargs)
         cwd = str(kwargs.get("cwd") or Path.cwd())
         env = {k: str(v) for k, v in (kwargs.get("env") or os.environ).items()}
-        self.pid = self.pgid = self.server.fork(cmd[3:], cwd, env)
+        try:
+            self.pid = self.pgid = self.server.fork(cmd[3:], cwd, env)
+        except (OSError, RuntimeError, ValueError):  # the warm parent is gone: start this kernel the usual way
+            self.server = None
+            return await super().launch_kernel(cmd, **kwargs)
         self.cwd = cwd
         return self.connection_info
 
     async def poll(self) -> int | None:
         if not self._forked:
             return await super().poll()
-        assert self.server is not None and self.pid is not None
-        code, cpu = self.server.poll(self.pid)
+        assert self.pid is not None
+        try:
+            code, cpu = self.server.poll(self.pid) if self.server else (None, None)
+        except (OSError, RuntimeError, ValueError):  # the warm parent is gone; its children live on alone
+            self.server = None
+            code, cpu = None, None
+        if code is None and self.server is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                code = 0  # gone, reaped by init: its exit code and CPU time are lost
         if code is not None:
             self.kernel_cpu = cpu
         return code
