@@ -516,13 +516,13 @@ def print_scale(figures: dict) -> None:
     print("Scale (wall s on a shared machine; CPU s = the CLI and everything it ran, kernels included):")
     header = ["activities", "notebooks", "cold s", "cold CPU s", "kernel CPU/nb", "warm s", "edit s", "edit exec",
               "check s (cached)"]
-    print("  " + "".join(f"{h:>14}" for h in header))
+    print("  " + "".join(f"{h:>17}" for h in header))
     for row in rows:
         check = row.get("check_no_execute_cached")
         cells = [row["activities"], row["notebooks"], f"{row['cold']['seconds']:.1f}", f"{row['cold']['cpu_seconds']:.1f}",
                  _secs(row["cold"]["kernel_cpu_per_notebook"]), f"{row['warm']['seconds']:.1f}",
                  f"{row['edit']['seconds']:.1f}", row["edit"]["executed"], "-" if not check else f"{check['seconds']:.1f}"]
-        print("  " + "".join(f"{c!s:>14}" for c in cells))
+        print("  " + "".join(f"{c!s:>17}" for c in cells))
     if before:
         print(f"Before (plain kernels, SCIEDU_KERNELS=cold) at {figures['activities']} activities: cold build "
               f"{before['seconds']:.1f} s, {before['cpu_seconds']:.1f} CPU s, kernel CPU per notebook "
