@@ -64,7 +64,7 @@ class Job:
     def cache_key(self) -> str:
         h = hashlib.sha256()
         for part in (__version__, stack_versions(), str(self.timeout), self.asset_digest,
-                     execution_text(nbformat.reads(self.notebook_text, as_version=4))):
+                     execution_text(_parse(self.notebook_text))):
             h.update(part.encode())
             h.update(b"\0")
         return h.hexdigest()
@@ -126,8 +126,7 @@ def execute_all(jobs: Sequence[Job], cache_dir: Path, workers: int | None = None
     for index, job in enumerate(jobs):
         cached = cache_dir / f"{job.cache_key}.ipynb"
         if cached.is_file():
-            text = join_text(job.notebook_text, cached.read_text(encoding="utf-8"))
-            results[index] = Result(job, text, None, cached=True, seconds=0.0)
+            results[index] = Result(job, _from_cache(cached, job), None, cached=True, seconds=0.0)
         else:
             pending.append(index)
     done = len(results)
@@ -146,7 +145,7 @@ def execute_all(jobs: Sequence[Job], cache_dir: Path, workers: int | None = None
                 index = futures[future]
                 result = future.result()
                 if result.failure is None and result.notebook_text is not None:
-                    _write_atomic(cache_dir / f"{result.job.cache_key}.ipynb", result.notebook_text)
+                    _to_cache(cache_dir / f"{result.job.cache_key}.ipynb", result.job, result.notebook_text)
                 executed += 1
                 left = len(pending) - executed
                 eta = (time.perf_counter() - started) / executed * left  # the workers' observed throughput
@@ -207,7 +206,32 @@ def join(fresh: nbformat.NotebookNode, executed: nbformat.NotebookNode) -> nbfor
 
 
 def join_text(fresh: str, executed: str) -> str:
-    return dumps(join(nbformat.reads(fresh, as_version=4), nbformat.reads(executed, as_version=4)))
+    return dumps(join(_parse(fresh), _parse(executed)))
+
+
+def _parse(text: str) -> nbformat.NotebookNode:
+    """Our own notebook text (exporters.dumps), read without schema validation (it was valid when written)."""
+    return nbformat.from_dict(json.loads(text))
+
+
+def _from_cache(cached: Path, job: Job) -> str:
+    """The cached executed notebook, joined with ``job``'s text unless it was written for exactly that text."""
+    text = cached.read_text(encoding="utf-8")
+    source = cached.with_suffix(".source")
+    fresh = hashlib.sha256(job.notebook_text.encode()).hexdigest()
+    if source.is_file() and source.read_text(encoding="utf-8") == fresh:
+        return text
+    joined = join_text(job.notebook_text, text)
+    _to_cache(cached, job, joined)
+    return joined
+
+
+def _to_cache(path: Path, job: Job, executed: str) -> None:
+    """``executed`` (``job``'s text with outputs) and, beside it, the hash of the text it was joined with."""
+    source = path.with_suffix(".source")
+    source.unlink(missing_ok=True)  # never a hash beside a notebook it does not describe, even after a crash
+    _write_atomic(path, executed)
+    _write_atomic(source, hashlib.sha256(job.notebook_text.encode()).hexdigest())
 
 
 #: Kernels are forked from a warm parent unless ``SCIEDU_KERNELS=cold``.
