@@ -44,6 +44,14 @@ WARM_MODULES = (
     "ipykernel.debugger", "debugpy", "sqlite3", "psutil", "pdb", "pydoc", "IPython.core.debugger",
     "IPython.core.completerlib", "IPython.core.oinspect", "IPython.extensions.storemagic",
     "tornado.ioloop", "tornado.platform.asyncio", "xmlrpc.client", "http.server", "faulthandler", "code",
+    # what the notebooks' first calls import lazily: sympy's init_printing (IPython's terminal shell, 0.3
+    # CPU-s), sympy's units and tensors, numpy.random, the kit's modules, the LaTeX and pylab helpers
+    "IPython.terminal.interactiveshell", "sympy.physics.units", "sympy.combinatorics", "sympy.tensor.tensor",
+    "sympy.sets.setexpr", "sympy.assumptions.wrapper", "IPython.core.pylabtools", "IPython.lib.latextools",
+    "xml.dom.minidom", "numpy.random", "sciedu.kit.widgets", "sciedu.kit.seeded", "sciedu.kit.quantities",
+    "sciedu.kit.dimensions", "sciedu.kit.feedback",
+    # Not matplotlib_inline.backend_inline: importing it is what hooks the inline backend into the
+    # kernel's shell, so each kernel must import it itself (as pyplot does on the first figure).
 )
 #: The backend ipykernel selects for every kernel (``MPLBACKEND``); set before matplotlib is imported.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
