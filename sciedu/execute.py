@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import functools
 import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -28,7 +28,6 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-import dataclasses
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -167,20 +166,29 @@ def execute_one(job: Job, attempts: int = 3) -> Result:
     machine two kernels starting at once can race for the same port.
     """
     start = time.perf_counter()
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # kernels started the ordinary way
+    children = _children_cpu()  # kernels started the ordinary way are this worker's children
     cpu = 0.0
     for _ in range(attempts):
         nb, failure, started, forked_cpu = _run(job)
         cpu += forked_cpu
         if failure is None or failure.kind != "kernel" or started:
             break
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu += (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+    cpu += _children_cpu() - children
     seconds = time.perf_counter() - start
     if failure:
         return Result(job, None, failure, cached=False, seconds=seconds, kernel_cpu=cpu)
     executed = dumps(finalize(nb, job.cache_key))
     return Result(job, join_text(job.notebook_text, executed), None, cached=False, seconds=seconds, kernel_cpu=cpu)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's exited, waited-for children (0 where ``resource`` is missing)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def join(fresh: nbformat.NotebookNode, executed: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -239,7 +247,8 @@ KERNELS_ENV = "SCIEDU_KERNELS"
 
 
 def warm_kernels() -> bool:
-    return os.environ.get(KERNELS_ENV, "warm") != "cold"
+    """Fork kernels from a warm parent: on POSIX systems (fork, Unix sockets), unless turned off."""
+    return os.name == "posix" and os.environ.get(KERNELS_ENV, "warm") != "cold"
 
 
 @contextlib.contextmanager
