@@ -186,7 +186,7 @@ def sciedu_build(project: Path, env: dict[str, str], label: str) -> dict:
             progress.append({"name": match.group(3), "cached": match.group(4) == "cached",
                              "seconds": None if match.group(4) == "cached" else float(match.group(4).split()[0]),
                              "failed": bool(match.group(5))})
-        elif line.startswith("Executing "):
+        elif line.startswith(("Executing ", "Notebooks: ")):  # the line before the first notebook runs
             marks["executing"] = at
         elif line.startswith("Building the site"):
             marks["site"] = at
