@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -41,13 +42,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # synthetic.py beside this file
 OUT = REPO / "benchmarks" / "out"
 VENV_BIN = Path(sys.executable).parent  # not resolved: .venv/bin, even when python is a symlink
 EDIT_TEXT = "Benchmark edit."
 #: The project's source folders copied beside mkdocs.yml (those that exist); build/ never is.
 PROJECT_FOLDERS = ("site", "activities", "curriculum")
-PROGRESS = re.compile(r"^\s*\[(\d+)/(\d+)\]\s+(.+?)\s+\((cached|[\d.]+ s)\)(\s+FAILED)?\s*$")
+PROGRESS = re.compile(r"^\s*\[(\d+)/(\d+)\]\s+(.+?)\s+\((cached|[\d.]+ s)\)(\s+FAILED)?(\s+·.*)?\s*$")
 GOALS = {
+    "kernel_cpu_per_notebook_vs_before": 1 / 3,
     "cold_vs_mkdocs_jupyter": 0.3,
     "site_stage_vs_mkdocs_jupyter": 0.3,
     "warm_vs_mkdocs_jupyter": 0.3,
@@ -75,6 +78,7 @@ def env_for_tools(cache: Path) -> dict[str, str]:
 def run_timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> dict:
     """Run ``cmd``; return wall seconds, exit code, stdout and stderr lines with arrival times."""
     start = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, encoding="utf-8", errors="replace")
     lines: dict[str, list[tuple[float, str]]] = {"stdout": [], "stderr": []}
@@ -90,7 +94,9 @@ def run_timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> dict:
     code = proc.wait()
     for thread in threads:
         thread.join()
-    return {"seconds": time.perf_counter() - start, "returncode": code, **lines}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)  # the command and all it waited for
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": cpu, "returncode": code, **lines}
 
 
 def dump_output(run: dict) -> str:
@@ -156,18 +162,22 @@ def kb(n: float | None) -> str:
 
 # --- sciedu ----------------------------------------------------------------------------------------
 
-def copy_project(source: Path, target: Path) -> None:
+def copy_project(source: Path, target: Path, folders: tuple[str, ...] = PROJECT_FOLDERS) -> None:
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc")
     target.mkdir(parents=True)
     shutil.copy2(source / "mkdocs.yml", target / "mkdocs.yml")
-    for name in PROJECT_FOLDERS:
+    for name in folders:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name, ignore=ignore)
 
 
 def sciedu_build(project: Path, env: dict[str, str], label: str) -> dict:
     print(f"  sciedu build ({label})…", file=sys.stderr, flush=True)
+    stats_file = project / "build" / "cache" / "execution-stats.json"
+    if stats_file.is_file():
+        stats_file.unlink()
     run = run_timed([str(VENV_BIN / "sciedu"), "build"], project, env)
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.is_file() else {}
     progress = []
     marks: dict[str, float] = {}
     for at, line in run["stderr"]:
@@ -176,7 +186,7 @@ def sciedu_build(project: Path, env: dict[str, str], label: str) -> dict:
             progress.append({"name": match.group(3), "cached": match.group(4) == "cached",
                              "seconds": None if match.group(4) == "cached" else float(match.group(4).split()[0]),
                              "failed": bool(match.group(5))})
-        elif line.startswith("Executing "):
+        elif line.startswith(("Executing ", "Notebooks: ")):  # the line before the first notebook runs
             marks["executing"] = at
         elif line.startswith("Building the site"):
             marks["site"] = at
@@ -188,11 +198,16 @@ def sciedu_build(project: Path, env: dict[str, str], label: str) -> dict:
     result = {
         "label": label,
         "seconds": run["seconds"],
+        "cpu_seconds": run["cpu_seconds"],
         "returncode": run["returncode"],
         "notebooks": len(progress),
         "executed": sum(not p["cached"] for p in progress),
         "executed_names": [p["name"] for p in progress if not p["cached"]],
-        "kernel_seconds": sum(p["seconds"] or 0 for p in progress),
+        "kernel_seconds": sum(p["seconds"] or 0 for p in progress),  # wall seconds per notebook, summed
+        # CPU seconds of the kernel processes (and the warm parent's imports), from build/cache/execution-stats.json
+        "kernel_cpu": stats.get("kernel_cpu", 0.0),
+        "kernel_cpu_per_notebook": (stats["kernel_cpu"] / stats["executed"]) if stats.get("executed") else None,
+        "kernels": stats.get("kernels"),
         "failed": [p["name"] for p in progress if p["failed"]],
         # From the arrival times of the CLI's own progress lines:
         "site_stage_seconds": marks["built"] - marks["site"] if {"built", "site"} <= marks.keys() else None,
@@ -380,6 +395,51 @@ def convert_plain(source: Path, docs: Path) -> None:
             (target.parent / name).write_bytes(data if isinstance(data, bytes) else data.encode())
 
 
+# --- scale: synthetic libraries ------------------------------------------------------------------------
+
+def synthetic_project(source: Path, target: Path, count: int) -> Path:
+    """``target``: the project's settings and curriculum with a synthetic library of ``count`` activities."""
+    from synthetic import make_library
+
+    copy_project(source, target, folders=tuple(f for f in PROJECT_FOLDERS if f != "activities"))
+    make_library(source / "activities", target / "activities", count)
+    return target
+
+
+def check_no_execute(project: Path, env: dict[str, str], label: str) -> dict:
+    print(f"  sciedu check --no-execute ({label})…", file=sys.stderr, flush=True)
+    run = run_timed([str(VENV_BIN / "sciedu"), "check", "--no-execute"], project, env)
+    if run["returncode"] != 0:
+        raise SystemExit(f"sciedu check --no-execute ({label}) failed:\n{dump_output(run)}")
+    return {"seconds": run["seconds"], "cpu_seconds": run["cpu_seconds"]}
+
+
+def scale_run(source: Path, work: Path, env: dict[str, str], count: int) -> dict:
+    """Cold, warm and one-edit builds and ``check --no-execute`` on ``count`` synthetic activities."""
+    project = synthetic_project(source, work / f"scale-{count}", count)
+    cold = sciedu_build(project, env, f"{count} activities, cold")
+    warm = check_warm(sciedu_build(project, env, f"{count} activities, warm"))
+    check = check_no_execute(project, env, f"{count} activities, cached")
+    edited, how = edit_one_activity(project)
+    edit = sciedu_build(project, env, f"{count} activities, one Markdown edit")
+    page = project / "build" / "site" / "en" / "activities" / edited / "index.html"
+    result = {"activities": count, "notebooks": cold["notebooks"], "cold": cold, "warm": warm, "edit": edit,
+              "edit_activity": edited, "edit_how": how,
+              "edit_visible_on_page": page.is_file() and EDIT_TEXT in page.read_text(encoding="utf-8"),
+              "check_no_execute_cached": check}
+    shutil.rmtree(project, ignore_errors=True)
+    return result
+
+
+def check_scale(source: Path, work: Path, env: dict[str, str], count: int) -> dict:
+    """``check --no-execute`` on ``count`` synthetic activities: first with no build/ (cold), then again."""
+    project = synthetic_project(source, work / f"check-{count}", count)
+    cold = check_no_execute(project, env, f"{count} activities, first run")
+    cached = check_no_execute(project, env, f"{count} activities, again")
+    shutil.rmtree(project, ignore_errors=True)
+    return {"activities": count, "cold": cold, "cached": cached}
+
+
 # --- report ------------------------------------------------------------------------------------------
 
 def ratio(a: float | None, b: float | None) -> float | None:
@@ -412,7 +472,7 @@ def print_report(figures: dict) -> None:
           f"(zh/en x student/teacher). sciedu site stage (cold): "
           f"{_secs(s['cold']['site_stage_seconds'])}, warm: {_secs(s['warm']['site_stage_seconds'])}; "
           f"cold execute stage: {_secs(s['cold']['execute_stage_seconds'])} "
-          f"({s['cold']['kernel_seconds']:.1f} kernel-s over {figures['cpu_count']} cores); "
+          f"({s['cold']['kernel_cpu']:.1f} kernel CPU-s, {s['cold']['kernel_seconds']:.1f} kernel wall-s over {figures['cpu_count']} cores); "
           f"CLI start-up + load + checks (warm): {_secs(s['warm']['startup_and_load_seconds'])}.")
     print(f"One-edit build: {s['edit_activity']} ({s['edit_how']}); executed: {', '.join(s['edit']['executed_names']) or 'none'}.")
     print(f"mkdocs-jupyter --strict: {'passed' if mj['strict_passed'] else 'FAILED (timed the non-strict build)'}; "
@@ -424,7 +484,9 @@ def print_report(figures: dict) -> None:
           f"student-notebook pages only: mkdocs-jupyter {kb(mj['median_student_page_bytes'])} KB, "
           f"plain {kb(pl['median_student_page_bytes'])} KB.")
     print()
+    print_scale(figures)
     names = {
+        "kernel_cpu_per_notebook_vs_before": "kernel CPU-s per notebook, warm kernels / plain kernels",
         "cold_vs_mkdocs_jupyter": "sciedu cold build time / mkdocs-jupyter build time",
         "site_stage_vs_mkdocs_jupyter": "sciedu site stage (cold) / mkdocs-jupyter build time",
         "warm_vs_mkdocs_jupyter": "sciedu warm build time / mkdocs-jupyter build time",
@@ -444,6 +506,33 @@ def print_report(figures: dict) -> None:
     if figures["repeat"] < figures["repeat_requested"]:
         print(f"(Only {figures['repeat']} of {figures['repeat_requested']} runs fitted the {figures['budget_seconds']:.0f} s budget; see --budget.)")
     print(f"\nJSON: {figures['json_path']}")
+
+
+def print_scale(figures: dict) -> None:
+    """One row per library size: cold, warm and one-edit builds, check --no-execute; kernel CPU per notebook."""
+    s, before = figures["sciedu"], figures.get("before")
+    rows = [{"activities": figures["activities"], "notebooks": figures["notebooks"], "cold": s["cold"],
+             "warm": s["warm"], "edit": s["edit"], "check_no_execute_cached": None}, *figures.get("scale", [])]
+    print("Scale (wall s on a shared machine; CPU s = the CLI and everything it ran, kernels included):")
+    header = ["activities", "notebooks", "cold s", "cold CPU s", "kernel CPU/nb", "warm s", "edit s", "edit exec",
+              "check s (cached)"]
+    print("  " + "".join(f"{h:>17}" for h in header))
+    for row in rows:
+        check = row.get("check_no_execute_cached")
+        cells = [row["activities"], row["notebooks"], f"{row['cold']['seconds']:.1f}", f"{row['cold']['cpu_seconds']:.1f}",
+                 _secs(row["cold"]["kernel_cpu_per_notebook"]), f"{row['warm']['seconds']:.1f}",
+                 f"{row['edit']['seconds']:.1f}", row["edit"]["executed"], "-" if not check else f"{check['seconds']:.1f}"]
+        print("  " + "".join(f"{c!s:>17}" for c in cells))
+    if before:
+        print(f"Before (plain kernels, SCIEDU_KERNELS=cold) at {figures['activities']} activities: cold build "
+              f"{before['seconds']:.1f} s, {before['cpu_seconds']:.1f} CPU s, kernel CPU per notebook "
+              f"{_secs(before['kernel_cpu_per_notebook'])}; after: {_secs(s['cold']['kernel_cpu_per_notebook'])}.")
+    big = figures.get("check_scale")
+    if big:
+        print(f"check --no-execute at {big['activities']} activities: first run {big['cold']['seconds']:.1f} s "
+              f"({big['cold']['cpu_seconds']:.1f} CPU s), again (parse/check cache) {big['cached']['seconds']:.1f} s "
+              f"({big['cached']['cpu_seconds']:.1f} CPU s); goal <= 10 s.")
+    print()
 
 
 def _samples(values: list[float]) -> str:
@@ -467,6 +556,12 @@ def main() -> int:
                         help="seconds the whole run should take; fewer repeats when the cold build was slow (0: no limit)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("--json", type=Path, default=OUT / "latest.json", help="where to write the figures")
+    parser.add_argument("--sizes", default="25,100",
+                        help="synthetic library sizes (activities) for the scale rows, comma-separated ('' for none)")
+    parser.add_argument("--check-size", type=int, default=1000,
+                        help="activities in the synthetic library timed with check --no-execute (0: skip)")
+    parser.add_argument("--no-before", action="store_true",
+                        help="skip the cold build with plain kernels (SCIEDU_KERNELS=cold), the 'before' figure")
     parser.add_argument("--convert-plain", nargs=2, type=Path, metavar=("SRC", "DOCS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.convert_plain:
@@ -520,10 +615,20 @@ def main() -> int:
         mkdocs_jupyter = build_mkdocs_jupyter(work, frozen, notebooks, env, repeat)
         plain = build_plain(work, frozen, notebooks, env, repeat)
 
+        before = None
+        if not args.no_before:  # today's way: a plain `python -m ipykernel_launcher` per notebook
+            before_project = work / "before"
+            copy_project(source, before_project)
+            before = sciedu_build(before_project, {**env, "SCIEDU_KERNELS": "cold"}, "cold, plain kernels (before)")
+            shutil.rmtree(before_project, ignore_errors=True)
+        sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+        scale = [scale_run(source, work, env, n) for n in sizes]
+        check_big = check_scale(source, work, env, args.check_size) if args.check_size else None
+
         sciedu = {
             "cold": cold, "warm": warm, "edit": edit,
             "edit_activity": edited, "edit_how": how, "edit_visible_on_page": edit_visible,
-            "edit_expected_executed": [f"{edited} en student", f"{edited} en teacher"],
+            "edit_expected_executed": [],  # a Markdown-only edit: outputs come from the cache
             "site_bytes": site_bytes,
             "site_content_bytes": content_bytes_cold,
             "site_bytes_after_edit": tree_bytes(site),
@@ -553,7 +658,11 @@ def main() -> int:
             "sciedu": sciedu,
             "mkdocs_jupyter": mkdocs_jupyter,
             "plain": plain,
+            "before": before,
+            "scale": scale,
+            "check_scale": check_big,
             "ratios": {
+                "kernel_cpu_per_notebook_vs_before": ratio(cold["kernel_cpu_per_notebook"], before and before["kernel_cpu_per_notebook"]),
                 "cold_vs_mkdocs_jupyter": ratio(cold["seconds"], mkdocs_jupyter["seconds"]),
                 "site_stage_vs_mkdocs_jupyter": ratio(cold["site_stage_seconds"], mkdocs_jupyter["seconds"]),
                 "warm_vs_mkdocs_jupyter": ratio(warm["seconds"], mkdocs_jupyter["seconds"]),
@@ -570,8 +679,10 @@ def main() -> int:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print_report(figures)
         problems = []
-        if edit["executed"] != 2 or sorted(edit["executed_names"]) != sorted(sciedu["edit_expected_executed"]):
-            problems.append(f"one-edit build executed {edit['executed_names']}, expected {sciedu['edit_expected_executed']}")
+        for run in [edit, *(row["edit"] for row in scale)]:
+            if run["executed"]:
+                problems.append(f"{run['label']} executed {run['executed_names']}, expected none (a Markdown-only edit)")
+        problems += [f"the edit is not on the page at {row['activities']} activities" for row in scale if not row["edit_visible_on_page"]]
         if not edit_visible:
             problems.append(f"the edit is not on {edited_page}")
         for problem in problems:

@@ -37,7 +37,12 @@ class Outcome:
 def _progress(result: Result, done: int, total: int) -> None:
     how = "cached" if result.cached else f"{result.seconds:.1f} s"
     status = "" if result.failure is None else "  FAILED"
-    click.echo(f"  [{done}/{total}] {result.job.name} ({how}){status}", err=True)
+    left = "" if not result.eta_seconds else f"  · about {_duration(result.eta_seconds)} left"
+    click.echo(f"  [{done}/{total}] {result.job.name} ({how}){status}{left}", err=True)
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.0f} min"
 
 
 def check(project: Project, *, strict: bool = False, execute: bool = True, timeout: int | None = None,

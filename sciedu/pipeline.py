@@ -7,7 +7,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import pickle
+import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,10 +49,60 @@ class Generated:
 
 
 def load_and_check(project: Project) -> tuple[list[Activity], Curriculum, list[Finding]]:
+    """Load and check the library. Each activity's loading and checks are cached by content.
+
+    An activity folder whose files, curriculum and sciedu code are unchanged is read back from
+    ``build/cache/checked/`` with its findings instead of being parsed (jupytext, YAML, schemas) and
+    checked again; duplicate ids across activities are always checked.
+    """
     curriculum, findings = load_curriculum(project.curriculum)
-    activities, found = sources.load_library(project.activities)
-    findings += found
-    return activities, curriculum, findings + checks.run(activities, Context(curriculum))
+    if not project.activities.is_dir():
+        activities, found = sources.load_library(project.activities)
+        return activities, curriculum, findings + found
+    context = Context(curriculum)
+    shared = _shared_digest(project)
+    cache = project.cache / "checked"
+    activities: list[Activity] = []
+    for folder in sources.find_activity_folders(project.activities):
+        activity, found = _load_and_check_one(folder, context, cache, shared)
+        findings += found
+        if activity is not None:
+            activities.append(activity)
+    return activities, curriculum, findings + sources.duplicate_ids(activities)
+
+
+def _load_and_check_one(folder: Path, context: Context, cache: Path, shared: str) -> tuple[Activity | None, list[Finding]]:
+    h = hashlib.sha256(f"{shared}\0{folder.resolve()}".encode())
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f"\0{path.relative_to(folder)}\0".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    entry = cache / f"{h.hexdigest()}.pickle"
+    if entry.is_file():
+        try:
+            return pickle.loads(entry.read_bytes())  # noqa: S301 (our own cache, under build/)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # written by another version: check again
+    activity, found = sources.load_activity(folder)
+    if activity is not None:
+        found = found + checks.run([activity], context)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps((activity, found), protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(entry)
+    return activity, found
+
+
+def _shared_digest(project: Project) -> str:
+    """What every activity's checks depend on besides its own folder: the curriculum and sciedu's code."""
+    import sciedu
+
+    h = hashlib.sha256(sys.version.encode())
+    for root in (project.curriculum, Path(sciedu.__file__).parent):
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".csv", ".md"}:
+                stat = path.stat()
+                h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return h.hexdigest()
 
 
 def has_errors(findings: list[Finding]) -> bool:
@@ -73,6 +129,7 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
             asset_digest=digest_files(activity.assets, activity.folder),
         ))
     results = execute_all(jobs, project.cache / "executed", workers=workers, progress=progress)
+    _write_stats(project.cache / STATS_FILE, results)
     generated: list[Generated] = []
     findings: list[Finding] = []
     teacher_failed = {(a.key, lang) for (a, lang, variant, _), r in zip(pending, results, strict=True) if r.failure and variant == "teacher"}
@@ -98,6 +155,22 @@ def _truncated_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
     return warning(notebook.path, notebook.line_of(cell_id), "output-truncated",
                    f"this cell's output is larger than a page keeps ({MAX_TEXT:,} characters of text, {MAX_IMAGE:,} "
                    "bytes of images); the rest is cut and replaced by a note: print less, or save data to a file")
+
+
+#: What the last execution cost, per notebook (read by the benchmark): wall and kernel CPU seconds.
+STATS_FILE = "execution-stats.json"
+
+
+def _write_stats(path: Path, results: list[Result]) -> None:
+    from sciedu.execute import warm_kernels
+
+    rows = [{"name": r.job.name, "cached": r.cached, "failed": r.failure is not None,
+             "seconds": round(r.seconds, 3), "kernel_cpu": round(r.kernel_cpu, 3)} for r in results]
+    executed = [r for r in rows if not r["cached"]]
+    summary = {"kernels": "warm" if warm_kernels() else "cold", "notebooks": len(rows), "executed": len(executed),
+               "kernel_cpu": round(sum(r["kernel_cpu"] for r in executed), 3), "notebooks_detail": rows}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
 
 
 def _prepare_workdir(workdir: Path, activity: Activity) -> Path:

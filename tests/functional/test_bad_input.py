@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from sciedu.execute import Failure
 
 ACTIVITY = Path("activities/physics/tiny-speed")
 
@@ -74,8 +73,7 @@ def test_cell_that_raises_without_the_tag(previous_site: Path) -> None:
         _edit(previous_site / ACTIVITY / f"{lang}.md", 'time_s = 4.0\n', 'time_s = 4.0\nraise ValueError("broken on purpose")\n')
     en = previous_site / ACTIVITY / "en.md"
     lines = en.read_text(encoding="utf-8").splitlines()
-    # At the failing line when execution reports the traceback, else at the cell's first line.
-    failing = 'raise ValueError("broken on purpose")' if "traceback" in Failure.__dataclass_fields__ else "```{code-cell} ipython3"
+    failing = 'raise ValueError("broken on purpose")'  # the failing line, not the cell's first line
     line = lines.index(failing) + 1
     out = _fails_with(previous_site, "cell-error", str(ACTIVITY / "en.md"), line=line)
     assert "ValueError: broken on purpose" in out
