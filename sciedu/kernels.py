@@ -137,6 +137,9 @@ def _become_kernel(request: dict) -> None:
     """In the forked child: become the kernel ``python -m ipykernel_launcher ARGV`` in ``cwd``."""
     code = 1
     try:
+        from sciedu.lifeline import die_with_parent
+
+        die_with_parent(os.getppid())  # the warm parent killed (with its build) takes its kernels along
         os.setsid()  # its own process group, as jupyter_client's launcher gives a kernel
         for fd in _SERVER_FDS:  # the server's sockets must not stay open in the kernel
             with contextlib.suppress(OSError):
@@ -187,7 +190,7 @@ class ForkServer:
     @classmethod
     def start(cls, folder: Path) -> ForkServer:
         path = str(folder / "kernels.sock")
-        env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", INLINE_BACKEND)}
+        env = {**os.environ, "MPLBACKEND": os.environ.get("MPLBACKEND", INLINE_BACKEND), "SCIEDU_PARENT_PID": str(os.getpid())}
         process = subprocess.Popen([sys.executable, "-m", "sciedu.kernels", path], stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         deadline = time.monotonic() + 30
@@ -332,4 +335,7 @@ class _no_such_process:  # noqa: N801 (used as a context manager)
 
 
 if __name__ == "__main__":
+    from sciedu.lifeline import die_with_parent
+
+    die_with_parent(int(os.environ.get("SCIEDU_PARENT_PID", "0")) or None)  # a killed build takes its warm parent
     serve(sys.argv[1])

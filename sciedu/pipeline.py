@@ -63,7 +63,9 @@ def load_and_check(project: Project) -> tuple[list[Activity], Curriculum, list[F
     shared = _shared_digest(project)
     cache = project.cache / "checked"
     activities: list[Activity] = []
-    for folder in sources.find_activity_folders(project.activities):
+    folders, layout = sources.layout_findings(project.activities)  # links leading out are refused, never read
+    findings += layout
+    for folder in folders:
         activity, found = _load_and_check_one(folder, context, cache, shared)
         findings += found
         if activity is not None:
@@ -73,9 +75,12 @@ def load_and_check(project: Project) -> tuple[list[Activity], Curriculum, list[F
 
 def _load_and_check_one(folder: Path, context: Context, cache: Path, shared: str) -> tuple[Activity | None, list[Finding]]:
     h = hashlib.sha256(f"{shared}\0{folder.resolve()}".encode())
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for path in sorted(p for p in folder.rglob("*") if "__pycache__" not in p.parts):
         h.update(f"\0{path.relative_to(folder)}\0".encode())
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+        if path.is_symlink():  # hash where a link points, never what is behind it (it may lead outside)
+            h.update(f"->{os.readlink(path)}".encode())
+        elif path.is_file():
+            h.update(hashlib.sha256(path.read_bytes()).digest())
     entry = cache / f"{h.hexdigest()}.pickle"
     if entry.is_file():
         try:

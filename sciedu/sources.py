@@ -34,11 +34,6 @@ class SourceError(Exception):
         self.finding = finding
 
 
-def find_activity_folders(root: Path) -> list[Path]:
-    """Every ``<subject>/<id>/`` folder under ``root`` that holds an ``activity.yaml``, sorted."""
-    return sorted(p.parent for p in root.glob("*/*/activity.yaml"))
-
-
 def layout_findings(root: Path) -> tuple[list[Path], list[Finding]]:
     """The activity folders that may be read, and findings for names and links that break the layout.
 

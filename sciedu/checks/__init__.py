@@ -58,7 +58,7 @@ def run_unloaded(root: Path, loaded: Iterable[Activity]) -> list[Finding]:
     so one pass reports the notebooks' problems too. Unreadable notebooks were reported when loading."""
     done = {activity.folder for activity in loaded}
     findings: list[Finding] = []
-    for folder in sources.find_activity_folders(root):
+    for folder in sources.layout_findings(root)[0]:
         if folder in done:
             continue
         notebooks = _readable_notebooks(folder)

@@ -50,17 +50,22 @@ def site_root() -> Path:
     return SITE
 
 
-@pytest.fixture(scope="session")
-def served_site(site_root: Path) -> Iterator[str]:
-    """build/site on a free localhost port (plain files, like GitHub Pages without compression)."""
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """``folder`` on a free localhost port (plain files, like GitHub Pages without compression): (url, server)."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(site_root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def served_site(site_root: Path) -> Iterator[str]:
+    """The repository's build/site, served on a free localhost port."""
+    url, server = serve(site_root)
+    yield url
     server.shutdown()
 
 

@@ -7,11 +7,8 @@ of those images loaded (``naturalWidth > 0``).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import struct
-import threading
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, run_cli
+from site_fixtures import CHROMIUM, chromium, serve  # noqa: F401  (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
 NAME = "月相 图.png"
 IMAGES = {
     "zh": ("小车在 4 秒内跑了 2 米。它跑得有多快？", "月相示意图"),
@@ -28,7 +25,7 @@ IMAGES = {
 }
 
 pytestmark = [
-    pytest.mark.browser,
+    pytest.mark.chromium,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
 ]
 
@@ -57,30 +54,10 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     proc = run_cli("build", cwd=root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root / "build" / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    url, server = serve(root / "build" / "site")
+    yield url
     server.shutdown()
     shutil.rmtree(root / "build", ignore_errors=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize(("prefix", "lang", "page"), [
@@ -88,8 +65,8 @@ def browser():
     ("/en", "en", "activities/physics/tiny-speed/index.html"),
     ("", "zh", "teacher/physics/tiny-speed/index.html"),
 ])
-def test_author_image_with_spaces_and_chinese_name_loads(browser, site_url: str, prefix: str, lang: str, page: str) -> None:
-    context = browser.new_context()
+def test_author_image_with_spaces_and_chinese_name_loads(chromium, site_url: str, prefix: str, lang: str, page: str) -> None:
+    context = chromium.new_context()
     tab = context.new_page()
     failed: list[str] = []
     tab.on("requestfailed", lambda request: failed.append(request.url))

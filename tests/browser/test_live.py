@@ -10,10 +10,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +19,8 @@ import yaml
 
 from conftest import DATA, REPO, make_project, run_cli
 from live_inputs import agreement
+from site_fixtures import CHROMIUM, chromium, serve  # noqa: F401  (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
 BUNDLED = ["earth-space/noon-shadows", "physics/stopping-distance", "physics/radiocarbon-dating"]
 LIVE = "physics/live-speed"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -31,19 +28,9 @@ MIN_AGREEMENT = 50
 AGREEMENT_FILE = REPO / "build" / "live-agreement.json"
 
 pytestmark = [
-    pytest.mark.browser,
+    pytest.mark.chromium,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
 ]
-
-
-def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +38,7 @@ def repo_site() -> Iterator[str]:
     """The repository's own site (built if missing), served on a free localhost port."""
     if not (REPO / "build" / "site" / "index.html").is_file():
         assert run_cli("build", cwd=REPO).returncode == 0
-    url, server = _serve(REPO / "build" / "site")
+    url, server = serve(REPO / "build" / "site")
     yield url
     server.shutdown()
 
@@ -62,28 +49,14 @@ def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     root = make_project(tmp_path_factory.mktemp("live") / "project", DATA / "live-library")
     proc = run_cli("build", "--student-only", cwd=root)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    url, server = _serve(root / "build" / "site")
+    url, server = serve(root / "build" / "site")
     yield url, root / "build" / "site"
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
-def _open(browser, viewport: str = "desktop"):
+def _open(chromium, viewport: str = "desktop"):
     """A new page that records its requests and script errors."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
     page = context.new_page()
     page.requests = []  # type: ignore[attr-defined]
     page.errors = []  # type: ignore[attr-defined]
@@ -112,10 +85,10 @@ def _feedback(box) -> tuple[str, str]:
 # --- Python ↔ browser agreement on the bundled activities ------------------------------------------
 
 @pytest.mark.parametrize("activity", BUNDLED)
-def test_answer_boxes_agree_with_the_python_checker(browser, repo_site: str, activity: str) -> None:
+def test_answer_boxes_agree_with_the_python_checker(chromium, repo_site: str, activity: str) -> None:
     counts = {"inputs": 0, "same": 0, "deferred": [], "different": [], "boxes": 0}
     for prefix in ("", "en/"):
-        context, page = _open(browser)
+        context, page = _open(chromium)
         page.goto(f"{repo_site}/{prefix}activities/{activity}/index.html")
         _ready(page)
         boxes = page.locator('.sciedu-live[data-sciedu-live="quantity"]')
@@ -153,13 +126,13 @@ def _record(activity: str, counts: dict) -> None:
 
 
 @pytest.mark.parametrize("activity", BUNDLED)
-def test_seeded_table_matches_the_declared_variants(browser, repo_site: str, activity: str) -> None:
+def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, activity: str) -> None:
     """The page's per-seed numbers come from the kit's variants(); activity.yaml's formula gives the same answers."""
     from sciedu.answers import Parameter, VariantSpec
     from sciedu.kit import variants
 
     meta = yaml.safe_load((REPO / "activities" / activity / "activity.yaml").read_text(encoding="utf-8"))
-    context, page = _open(browser)
+    context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
     _ready(page)
     seeded = [s for s in map(_spec, page.locator('.sciedu-live[data-sciedu-live="quantity"]').all()) if "variant" in s]
@@ -187,9 +160,9 @@ def test_seeded_table_matches_the_declared_variants(browser, repo_site: str, act
 # --- every kind of widget on the fixture activity -------------------------------------------------
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
-def test_answers_choices_predictions_and_seeds(browser, live_site, viewport: str) -> None:
+def test_answers_choices_predictions_and_seeds(chromium, live_site, viewport: str) -> None:
     url, _folder = live_site
-    context, page = _open(browser, viewport)
+    context, page = _open(chromium, viewport)
     page.goto(f"{url}/en/activities/{LIVE}/index.html")
     _ready(page)
     answer = page.locator('.sciedu-live[data-sciedu-live="quantity"]').first
@@ -260,9 +233,9 @@ def _check(box, text: str) -> str:
     return _feedback(box)[1]
 
 
-def test_keyboard_only(browser, live_site) -> None:
+def test_keyboard_only(chromium, live_site) -> None:
     url, _folder = live_site
-    context, page = _open(browser)
+    context, page = _open(chromium)
     page.goto(f"{url}/activities/{LIVE}/index.html")
     _ready(page)
     answer = page.locator('.sciedu-live[data-sciedu-live="quantity"]').first
@@ -289,10 +262,10 @@ def test_keyboard_only(browser, live_site) -> None:
     context.close()
 
 
-def test_works_from_file_url(browser, live_site) -> None:
+def test_works_from_file_url(chromium, live_site) -> None:
     """A site folder opened from a USB stick: no fetch(), the unit table comes in by a script tag."""
     _url, folder = live_site
-    context, page = _open(browser)
+    context, page = _open(chromium)
     page.goto((folder / "en" / "activities" / LIVE / "index.html").as_uri())
     _ready(page)
     answer = page.locator('.sciedu-live[data-sciedu-live="quantity"]').first
@@ -306,9 +279,9 @@ def test_works_from_file_url(browser, live_site) -> None:
 
 
 @pytest.mark.parametrize("activity", BUNDLED)
-def test_frozen_views_are_labelled_static(browser, repo_site: str, activity: str) -> None:
+def test_frozen_views_are_labelled_static(chromium, repo_site: str, activity: str) -> None:
     """No control that looks live and does nothing: interact views say they are a static picture."""
-    context, page = _open(browser)
+    context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
     frozen = page.locator(".sciedu-widget")
     assert frozen.count() >= 1

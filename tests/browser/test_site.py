@@ -6,66 +6,32 @@ and records every request: none may leave the site.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, run_cli
+from conftest import REPO
+from site_fixtures import CHROMIUM, chromium, served_site, site_root  # noqa: F401  (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
 ACTIVITY = "physics/stopping-distance"
 SHOTS = REPO / "build" / "screenshots"
 
 pytestmark = [
-    pytest.mark.browser,
+    pytest.mark.chromium,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"),
 ]
 
 
-@pytest.fixture(scope="module")
-def site_url() -> Iterator[str]:
-    """The repository's own site, served from build/site on a free localhost port."""
-    if not (REPO / "build" / "site" / "index.html").is_file():
-        assert run_cli("build", cwd=REPO).returncode == 0
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(REPO / "build" / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser, site_url: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(chromium, served_site: str):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.requests = []  # type: ignore[attr-defined]
     page.on("request", lambda request: page.requests.append(request.url))  # type: ignore[attr-defined]
     yield page
-    outside = [u for u in page.requests if not u.startswith(site_url) and not u.startswith(("data:", "blob:"))]  # type: ignore[attr-defined]
+    outside = [u for u in page.requests if not u.startswith(served_site) and not u.startswith(("data:", "blob:"))]  # type: ignore[attr-defined]
     context.close()
     assert outside == [], f"requests left the site: {outside}"
 
@@ -75,8 +41,8 @@ def _keyword() -> str:
     return meta["keywords"]["zh"][0]
 
 
-def test_activity_page_shows_its_figure_and_maths(page, site_url: str) -> None:
-    page.goto(f"{site_url}/activities/{ACTIVITY}/index.html")
+def test_activity_page_shows_its_figure_and_maths(page, served_site: str) -> None:
+    page.goto(f"{served_site}/activities/{ACTIVITY}/index.html")
     figure = page.locator("article img").first
     figure.wait_for(state="visible")
     assert figure.evaluate("img => img.complete && img.naturalWidth > 100")
@@ -87,8 +53,8 @@ def test_activity_page_shows_its_figure_and_maths(page, site_url: str) -> None:
     page.screenshot(path=str(SHOTS / "activity-zh.png"), full_page=True)
 
 
-def test_language_switch_keeps_the_page(page, site_url: str) -> None:
-    page.goto(f"{site_url}/activities/{ACTIVITY}/index.html")
+def test_language_switch_keeps_the_page(page, served_site: str) -> None:
+    page.goto(f"{served_site}/activities/{ACTIVITY}/index.html")
     zh_title = page.locator("article h1").first.inner_text()
     page.locator(".md-header__option .md-select").first.hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
@@ -100,12 +66,12 @@ def test_language_switch_keeps_the_page(page, site_url: str) -> None:
     page.screenshot(path=str(SHOTS / "activity-en.png"), full_page=False)
     page.locator(".md-header__option .md-select").first.hover()
     page.locator('a.md-select__link[hreflang="zh"]').click()
-    page.wait_for_url(f"{site_url}/activities/{ACTIVITY}/index.html")
+    page.wait_for_url(f"{served_site}/activities/{ACTIVITY}/index.html")
     assert page.locator("article h1").first.inner_text() == zh_title
 
 
-def test_search_finds_the_activity_by_a_chinese_word(page, site_url: str) -> None:
-    page.goto(f"{site_url}/index.html")
+def test_search_finds_the_activity_by_a_chinese_word(page, served_site: str) -> None:
+    page.goto(f"{served_site}/index.html")
     page.locator("label.md-header__button[for='__search']").first.click() if page.locator("input.md-search__input").first.is_hidden() else None
     search = page.locator("input.md-search__input")
     search.fill(_keyword())
@@ -115,8 +81,8 @@ def test_search_finds_the_activity_by_a_chinese_word(page, site_url: str) -> Non
     page.screenshot(path=str(SHOTS / "search-zh.png"))
 
 
-def test_catalogue_filters_by_grade_band(page, site_url: str) -> None:
-    page.goto(f"{site_url}/activities/index.html")
+def test_catalogue_filters_by_grade_band(page, served_site: str) -> None:
+    page.goto(f"{served_site}/activities/index.html")
     rows = page.locator("table.sciedu-catalog tbody tr")
     total = rows.count()
     assert total >= 3
@@ -128,13 +94,13 @@ def test_catalogue_filters_by_grade_band(page, site_url: str) -> None:
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_printed_guide_fits_a4_without_clipping(browser, site_url: str, lang_prefix: str) -> None:
+def test_printed_guide_fits_a4_without_clipping(chromium, served_site: str, lang_prefix: str) -> None:
     """Print the guide with Chromium: every page is A4, nothing sticks out, every section is in the text."""
     from pypdf import PdfReader
 
-    context = browser.new_context()
+    context = chromium.new_context()
     page = context.new_page()
-    page.goto(f"{site_url}/{lang_prefix}teacher/{ACTIVITY}/guide-print.html")
+    page.goto(f"{served_site}/{lang_prefix}teacher/{ACTIVITY}/guide-print.html")
     page.emulate_media(media="print")
     page.locator(".katex").first.wait_for(state="attached")
     # nothing wider than the printable area (A4 minus 2 × 15 mm margins = 180 mm ≈ 680 CSS px)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
+from site_fixtures import CHROMIUM, chromium  # noqa: F401  (fixtures)
 
-CHROMIUM = Path("/usr/bin/chromium")
 A4_POINTS = (595.28, 841.89)
 
 pytestmark = [
@@ -35,23 +35,20 @@ def test_a_class_set_prints_one_a4_page_per_student(tmp_path: Path, activity: st
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_line_is_wider_than_the_printed_page(tmp_path: Path, lang: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_no_line_is_wider_than_the_printed_page(chromium, tmp_path: Path, lang: str) -> None:
     html = tmp_path / "sheet.html"
     proc = run_cli("worksheet", "radiocarbon-dating", "--lang", lang, "--class", "2", "-o", str(html), cwd=REPO)
     assert proc.returncode == 0, proc.stderr
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
-        page.goto(html.as_uri())
-        page.emulate_media(media="print")
-        page.wait_for_function("document.querySelectorAll('.katex').length > 0")  # the maths rendered
-        wide = page.evaluate("""() => [...document.querySelectorAll('.sheet *')]
-            .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
-            .map(el => el.tagName + ': ' + el.textContent.slice(0, 40))""")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        browser.close()
+    context = chromium.new_context(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page = context.new_page()
+    page.goto(html.as_uri())
+    page.emulate_media(media="print")
+    page.wait_for_function("document.querySelectorAll('.katex').length > 0")  # the maths rendered
+    wide = page.evaluate("""() => [...document.querySelectorAll('.sheet *')]
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .map(el => el.tagName + ': ' + el.textContent.slice(0, 40))""")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
     assert wide == [] and overflow <= 0
 
 
