@@ -249,7 +249,7 @@ def _heat_cell(cov: Coverage, row: Row, band: str, x: float, y: float, w: int, h
            f'<text x="{x + w / 2:.0f}" y="{y + h * 0.65:.0f}" text-anchor="middle" '
            f'fill="{"#fff" if count >= 2 else "#333"}">{count}</text>']
     if marks and requirement:
-        out.append(f'<text class="stated" x="{x + w - 12}" y="{y + 12}" font-size="9" fill="{"#fff" if count >= 2 else "#555"}">{STATED}</text>')
+        out.append(f'<text class="stated" x="{x + w - 15}" y="{y + 15}" font-size="12" fill="{"#fff" if count >= 2 else "#555"}">{STATED}</text>')
     return out
 
 
