@@ -69,20 +69,50 @@ def served_site(site_root: Path) -> Iterator[str]:
     server.shutdown()
 
 
+class _SharedBrowser:
+    """One Playwright and one Chromium per test process.
+
+    Test modules import the fixture below, which makes each module's copy a separate pytest fixture; a
+    second ``sync_playwright()`` in the same process fails ("Sync API inside the asyncio loop"), so every
+    copy hands out this one browser and the last to finish closes it.
+    """
+
+    def __init__(self) -> None:
+        self.users = 0
+        self.playwright = None
+        self.browser = None
+
+    def acquire(self):
+        if self.browser is None:
+            from playwright.sync_api import sync_playwright
+
+            self.playwright = sync_playwright().start()
+            self.browser = self.playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                      "--disable-sync", "--no-first-run"],
+            )
+        self.users += 1
+        return self.browser
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users == 0 and self.browser is not None:
+            self.browser.close()
+            self.playwright.stop()
+            self.browser = self.playwright = None
+
+
+_SHARED = _SharedBrowser()
+
+
 @pytest.fixture(scope="session")
 def chromium():
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+    browser = _SHARED.acquire()
+    yield browser
+    _SHARED.release()
 
 
 @pytest.fixture(scope="session")
