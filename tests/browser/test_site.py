@@ -56,6 +56,9 @@ def test_activity_page_shows_its_figure_and_maths(page, served_site: str) -> Non
 def test_language_switch_keeps_the_page(page, served_site: str) -> None:
     page.goto(f"{served_site}/activities/{ACTIVITY}/index.html")
     zh_title = page.locator("article h1").first.inner_text()
+    # Material's switch looks the page up in the other language's sitemap.xml, fetched after load; a click
+    # before that arrives goes to the language's home (seen once on a loaded machine): wait for it.
+    page.wait_for_load_state("networkidle")
     page.locator(".md-header__option .md-select").first.hover()
     page.locator('a.md-select__link[hreflang="en"]').click()
     page.wait_for_url(f"**/en/activities/{ACTIVITY}/index.html")
@@ -64,6 +67,7 @@ def test_language_switch_keeps_the_page(page, served_site: str) -> None:
     assert en_title != zh_title
     assert not re.search(r"[\u4e00-\u9fff]", en_title) and re.search(r"[\u4e00-\u9fff]", zh_title)
     page.screenshot(path=str(SHOTS / "activity-en.png"), full_page=False)
+    page.wait_for_load_state("networkidle")
     page.locator(".md-header__option .md-select").first.hover()
     page.locator('a.md-select__link[hreflang="zh"]').click()
     page.wait_for_url(f"{served_site}/activities/{ACTIVITY}/index.html")
