@@ -1,6 +1,16 @@
 /* sciedu: maths with the bundled KaTeX, the catalogue filters, the projector reading mode, and names for
    the theme's code-block navigation. Runs on every (instant) page load. */
 (function () {
+  // The language switch's links already point at this page in the other language (made at build time).
+  // Material re-routes such clicks through the other language's sitemap.xml, which mkdocs leaves empty
+  // without a site_url, and so lands on that language's home page: follow our link instead.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-sciedu-lang]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    window.location.href = link.href;
+  }, true);
   function renderMath() {
     if (typeof renderMathInElement !== "function") return;
     document.querySelectorAll(".arithmatex").forEach(function (el) {
