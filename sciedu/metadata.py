@@ -235,6 +235,16 @@ def spdx(value: Any) -> str:
     return value
 
 
+def regex(value: Any) -> str:
+    """A regular expression, compiled once here so that a broken one is a finding, not a crash later."""
+    pattern = text(value)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise Invalid(f"not a valid regular expression: {exc}") from None
+    return pattern
+
+
 def url(value: Any) -> str:
     if not isinstance(value, str) or not re.match(r"^https?://\S+$", value):
         raise Invalid(f"expected an http(s) address, found {_describe(value)}")

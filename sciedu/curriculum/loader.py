@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from sciedu import yamlfile
 from sciedu.curriculum import prerequisites
 from sciedu.curriculum.model import ALL_BANDS, Association, Curriculum, Framework, Item, OfficialCodes
 from sciedu.errors import Finding, did_you_mean, error, warning
-from sciedu.metadata import Invalid, bilingual, choice, iso_date, list_of, positive_int, record, slug, text, url
+from sciedu.metadata import Invalid, bilingual, choice, iso_date, list_of, positive_int, record, regex, slug, text, url
 from sciedu.model import GRADE_BANDS, LANGUAGES
 
 ITEM_TYPES = (
@@ -84,14 +83,6 @@ ITEM = record({
     "prerequisites": (False, list_of(slug)),
 }, lambda **kw: kw)
 
-def _regex(value: Any) -> str:
-    pattern = text(value)
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise Invalid(f"not a valid regular expression: {exc}") from None
-    return pattern
-
 
 def _official_codes(**fields: Any) -> OfficialCodes:
     if "pattern" not in fields and "codes" not in fields:
@@ -101,7 +92,7 @@ def _official_codes(**fields: Any) -> OfficialCodes:
 
 #: The official code space: an unknown code it describes is "valid in the standard but not in our data yet".
 OFFICIAL_CODES = record({
-    "pattern": (False, _regex),
+    "pattern": (False, regex),
     "codes": (False, list_of(code, allow_empty=False)),
     "note": (False, partial_bilingual),
 }, _official_codes)

@@ -15,7 +15,7 @@ from typing import Any
 
 from sciedu import yamlfile
 from sciedu.errors import Finding, did_you_mean, error
-from sciedu.metadata import Invalid, bilingual, choice, list_of, record, slug, text, url
+from sciedu.metadata import Invalid, bilingual, choice, list_of, record, regex, slug, text, url
 from sciedu.model import GRADE_BANDS, DeclaredPrerequisite, Text
 
 FILE = "prerequisites.yaml"
@@ -69,15 +69,6 @@ def rank(band: str) -> int:
     return GRADE_BANDS.index(band) if band in GRADE_BANDS else len(GRADE_BANDS)
 
 
-def _regex(value: Any) -> str:
-    pattern = text(value)
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise Invalid(f"not a valid regular expression: {exc}") from None
-    return pattern
-
-
 def _python_name(value: Any) -> str:
     name = text(value)
     if not re.fullmatch(r"[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*", name):
@@ -94,7 +85,7 @@ PREREQUISITE = record({
     "taught": (True, bilingual),
     "python": (False, list_of(_python_name)),
     "latex": (False, list_of(text)),
-    "patterns": (False, list_of(_regex)),
+    "patterns": (False, list_of(regex)),
     "note": (False, bilingual),
 }, lambda **kw: kw)
 STANDARD = record({"title": (True, text), "url": (True, url)}, StandardRef)
