@@ -93,7 +93,7 @@ def test_answer_boxes_agree_with_the_python_checker(chromium, repo_site: str, ac
         page.goto(f"{repo_site}/{prefix}activities/{activity}/index.html")
         _ready(page)
         boxes = page.locator('.sciedu-live[data-sciedu-live="quantity"]')
-        assert boxes.count() >= 2, "each bundled activity has a fixed and a seeded answer box"
+        assert boxes.count() >= 1, "each bundled activity has an answer box"
         for index in range(boxes.count()):
             box = boxes.nth(index)
             spec = _spec(box)
@@ -133,6 +133,8 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
     from sciedu.kit import variants
 
     meta = yaml.safe_load((REPO / "activities" / activity / "activity.yaml").read_text(encoding="utf-8"))
+    if not meta.get("variants"):
+        pytest.skip(f"{activity} declares no seeded variants")
     context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
     _ready(page)
@@ -148,7 +150,7 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
         assert variants(spec.kit_params, lambda **_: 0, seed, key=table["key"]).params == params
         assert value == pytest.approx(spec.compute(**params), abs=10 ** -spec.digits), (seed, params)
     # the student's side: a seed shows that seed's numbers, and its answer is right
-    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').nth(1)
+    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').filter(has=page.locator('input[type="number"]')).first
     box.locator('input[type="number"]').fill("12")
     text, shown, value, _params = table["rows"][11]
     assert box.locator("output").inner_text() == text
