@@ -337,6 +337,8 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool, float]:
         record_timing=False,
         store_widget_state=True,
         on_cell_start=on_cell_start,
+        # the capture cell runs every interact callback up to 200 times: it gets ten cells' time
+        timeout_func=lambda cell: job.timeout * 10 if cell is not None and cell.get("id") == CAPTURE_CELL_ID else job.timeout,
     )
     try:
         provisioner = _start_kernel(client)

@@ -317,6 +317,8 @@ def test_each_slider_of_each_explorable_shows_its_precomputed_state(chromium, re
                 page.wait_for_function("w => w.hasAttribute('data-state')", arg=widget.element_handle())
                 expected = page.evaluate(_EXPECTED_STATE, widget.element_handle())
                 assert expected["shown"] == expected["stored"], (activity, prefix, expected)
+                page.wait_for_function("w => Array.from(w.querySelectorAll('.sciedu-explore-output img')).every(i => i.complete && i.naturalWidth > 0)",
+                                       arg=widget.element_handle())
         assert page.errors == [] and _left_the_site(page, repo_site) == []
         context.close()
 
@@ -325,13 +327,9 @@ _EXPECTED_STATE = """w => {
   const states = window.SCIEDU_STATES[w.getAttribute('data-states-id')];
   const where = Array.from(w.querySelectorAll('[data-control]')).map(c => c.type === 'checkbox' ? (c.checked ? 1 : 0) : parseInt(c.value, 10));
   let index = 0; where.forEach((p, i) => { index = index * states.sizes[i] + p; });
-  const stored = states.states[index].map(b => states.blobs[b][0] === 'html' ? 'html' : states.blobs[b][0] + ':' + states.blobs[b][1].length);
-  const shown = Array.from(w.querySelector('.sciedu-explore-output').children).map(n => {
-    const img = n.querySelector('img');
-    if (img) return (img.src.startsWith('data:image/svg') ? 'svg:' + decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1)).length : 'img:' + img.src.length);
-    return n.tagName === 'PRE' ? 'text:' + n.textContent.length : 'html';
-  });
-  return {index, stored, shown};
+  const shown = Array.from(w.querySelector('.sciedu-explore-output').children).map(n => parseInt(n.getAttribute('data-blob'), 10));
+  const images = Array.from(w.querySelectorAll('.sciedu-explore-output img')).map(img => img.complete && img.naturalWidth > 0);
+  return {index, stored: states.states[index], shown, images_drawn: images.every(Boolean)};
 }"""
 
 
