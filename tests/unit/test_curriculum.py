@@ -141,3 +141,19 @@ def test_case_round_trip_keeps_every_item() -> None:
         for code, item in framework.items.items():
             assert items[code]["parent"] == item.parent
             assert items[code]["type"] == item.type
+
+
+def test_an_item_fits_every_band_its_grades_reach() -> None:
+    from sciedu.curriculum.model import Item
+    from sciedu.model import Text
+
+    def item(band: str, grades: tuple[str, ...]) -> Item:
+        return Item(framework="f", code="c", type="performance-expectation", name=Text(zh="名", en="name"),
+                    statement={}, provenance={}, band=band, grades=grades)
+
+    grades_3_to_5 = item("3-4", ("03", "04", "05"))  # as NGSS files its 3-5-ETS1 items
+    assert [band for band in ("1-2", "3-4", "5-6", "7-9") if grades_3_to_5.fits_band(band)] == ["3-4", "5-6"]
+    band_only = item("3-4", ())
+    assert band_only.fits_band("3-4") and not band_only.fits_band("5-6")
+    assert item("all", ()).fits_band("7-9")
+    assert case.CASE_LEVELS["5-6"] == ["05", "06"]
