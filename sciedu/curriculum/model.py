@@ -44,10 +44,17 @@ class Item:
         return self.statement.get(lang) or next(iter(self.statement.values()), "") or self.name[lang]
 
     def fits_band(self, band: str) -> bool:
-        """The item is meant for ``band``: its band is that band or "all", or one of its grades lies in it
-        (an NGSS grades 3-5 item, filed under band 3-4, also fits 5-6 through grade 05)."""
-        in_band = BAND_GRADES.get(band, ())
-        return self.band == ALL_BANDS or self.band == band or any(grade in in_band for grade in self.grades)
+        """The item is meant for ``band``: its band is that band or "all", or its grade span runs on into the
+        band's first grade (an NGSS grades 3-5 item, filed under band 3-4, also fits 5-6 through grade 05).
+
+        Only the band's FIRST grade counts. A span that merely ends in a band's last grade starts a new school
+        stage there in its own framework (NGSS middle school 06-08, high school 09-12) and keeps the band its
+        curators filed it under (7-9, 10-12); otherwise every middle-school PE would pass for grades 5-6.
+        """
+        if self.band in (ALL_BANDS, band):
+            return True
+        band_grades = BAND_GRADES.get(band, ())
+        return bool(band_grades) and band_grades[0] in self.grades
 
 
 @dataclass(frozen=True)
