@@ -32,6 +32,7 @@ from sciedu.model import (
     QuizItem,
     QuizOption,
     Review,
+    ReviewCheck,
     RubricRow,
     SessionCore,
     Source,
@@ -255,8 +256,10 @@ keywords = record({lang: (True, list_of(text)) for lang in LANGUAGES}, lambda **
 
 
 SOURCE = record({"title": (True, text), "url": (True, url)}, Source)
+REVIEW_CHECK = record({"role": (True, bilingual), "what": (True, bilingual)}, ReviewCheck)
 REVIEW = record(
-    {"reviewer": (True, text), "date": (True, iso_date), "sources": (True, list_of(SOURCE, allow_empty=False))},
+    {"reviewer": (True, text), "date": (True, iso_date), "sources": (True, list_of(SOURCE, allow_empty=False)),
+     "checked": (False, list_of(REVIEW_CHECK)), "awaiting": (False, list_of(bilingual))},
     Review,
 )
 MISCONCEPTION = record({"misconception": (True, bilingual), "addressed_by": (True, bilingual)}, Misconception)

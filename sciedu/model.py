@@ -37,10 +37,20 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ReviewCheck:
+    """One check made on the activity: by whom, as a role (never an invented name), and what was checked."""
+
+    role: Text
+    what: Text
+
+
+@dataclass(frozen=True)
 class Review:
     reviewer: str
     date: str
     sources: tuple[Source, ...]
+    checked: tuple[ReviewCheck, ...] = ()
+    awaiting: tuple[Text, ...] | None = None  # what still awaits an expert; None: not stated
 
 
 PHASES = {

@@ -21,6 +21,7 @@ from pathlib import Path
 import nbformat
 
 from sciedu import boundary, checks, exporters, locate, scratch, sources
+from sciedu.checks import figures
 from sciedu.checks.context import Context
 from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
@@ -147,7 +148,9 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
         assert result.notebook_text is not None
         executed, cut = cap_outputs(nbformat.reads(result.notebook_text, as_version=4))
         text = exporters.dumps(executed) if cut else result.notebook_text
-        findings += [_truncated_finding(activity, lang, cell_id) for cell_id in cut if variant == "teacher"]
+        if variant == "teacher":  # the teacher notebook holds every cell the student one does
+            findings += [_truncated_finding(activity, lang, cell_id) for cell_id in cut]
+            findings += [_alt_missing_finding(activity, lang, cell_id) for cell_id in figures.cells_missing_alt(executed)]
         path = project.notebook_dir(lang, variant, activity.key) / f"{activity.id}.ipynb"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
@@ -160,6 +163,14 @@ def _truncated_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
     return warning(notebook.path, notebook.line_of(cell_id), "output-truncated",
                    f"this cell's output is larger than a page keeps ({MAX_TEXT:,} characters of text, {MAX_IMAGE:,} "
                    "bytes of images); the rest is cut and replaced by a note: print less, or save data to a file")
+
+
+def _alt_missing_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
+    notebook = activity.notebooks[lang]
+    alt_hint = "正午影长随日期变化的曲线：冬至最长，夏至最短。" if lang == "zh" else "Noon shadow length through the year: longest at the winter solstice."
+    return warning(notebook.path, notebook.line_of(cell_id), "figure-alt-missing",
+                   "this cell draws a figure but has no alternative text for screen readers; add a sentence saying "
+                   f'what the figure shows as a cell option under the code-cell line, e.g. `:alt: "{alt_hint}"`')
 
 
 #: What the last execution cost, per notebook (read by the benchmark): wall and kernel CPU seconds.

@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     syntax.code_parses,
     code_safety.code_reaches_out,
     content.review_has_sources,
+    content.review_record_honest,
     standards.aligned_items_exist,
     prerequisites.declared_prerequisites_fit,
     prerequisites.student_cells_within_band,

@@ -38,6 +38,7 @@ TAGS: dict[str, str] = {
 #: of its own; the library uses ``tags`` only. Any other key would be copied into the student notebook.
 CELL_KEYS: dict[str, str] = {
     "tags": "the cell's roles, a list of the tags above",
+    "alt": "a code cell's figures: the alternative text a screen reader speaks (what the figure shows), in the file's language",
 }
 
 

@@ -8,6 +8,7 @@ from sciedu.checks import markup
 from sciedu.checks.context import Context
 from sciedu.errors import Finding, error, warning
 from sciedu.model import Activity
+from sciedu.yamlfile import load
 
 
 def starts_with_title(activity: Activity, context: Context) -> Iterator[Finding]:
@@ -33,3 +34,19 @@ def local_images_exist(activity: Activity, context: Context) -> Iterator[Finding
 def review_has_sources(activity: Activity, context: Context) -> Iterator[Finding]:
     if not activity.metadata.review.sources:
         yield error(activity.yaml_path, 1, "review-sources", "review.sources is empty: cite what the science was checked against")
+
+
+def review_record_honest(activity: Activity, context: Context) -> Iterator[Finding]:
+    """The review record says who checked what (as roles) and what still awaits an expert (``[]``: nothing)."""
+    review = activity.metadata.review
+    if review.checked and review.awaiting is not None:
+        return
+    line = load(activity.yaml_path).line_of(("review",))
+    if not review.checked:
+        yield warning(activity.yaml_path, line, "review-record",
+                      "review.checked is missing: list who checked what, as roles (e.g. `- role: {zh: 学科教师, en: "
+                      "subject teacher}` with `what: {zh: ..., en: ...}`), never an invented name")
+    if review.awaiting is None:
+        yield warning(activity.yaml_path, line, "review-record",
+                      "review.awaiting is missing: say what still awaits an expert's review (`awaiting: []` when "
+                      "nothing does)")

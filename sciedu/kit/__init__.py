@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sciedu.kit.choice import MultipleChoice, Option
     from sciedu.kit.feedback import KINDS, Feedback
+    from sciedu.kit.figures import sharp_figures
     from sciedu.kit.parser import ExpressionError, parse_expression
     from sciedu.kit.predict import Prediction
     from sciedu.kit.quantities import check_quantity
@@ -40,6 +41,7 @@ _EXPORTS = {
     "Prediction": "predict",
     "Variant": "seeded", "VariantTable": "seeded", "variants": "seeded", "variant_table": "seeded",
     "answer_box": "widgets",
+    "sharp_figures": "figures",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -22,6 +22,7 @@ import nbformat
 from nbconvert.filters import strip_ansi
 
 from sciedu import htmlsafety, mdscan
+from sciedu.checks import figures
 from sciedu.site import live
 from sciedu.site.i18n import t
 
@@ -46,6 +47,7 @@ class _Context:
     widget_state: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     code_number: int = 0
+    alt: str = ""  # the current code cell's author-written alternative text for its figures
 
 
 def tags(cell: nbformat.NotebookNode) -> set[str]:
@@ -64,6 +66,7 @@ def _cell(cell: nbformat.NotebookNode, ctx: _Context) -> str:
     cell_tags = tags(cell)
     if cell.cell_type == "code":
         ctx.code_number += 1
+        ctx.alt = figures.alt_text(cell)
     if "remove-cell" in cell_tags or cell.cell_type == "raw":
         return ""
     body = _markdown_cell(cell.source) if cell.cell_type == "markdown" else _code_cell(cell, ctx)
@@ -165,7 +168,9 @@ def _latex(latex: str) -> str:
 def _image(data: bytes, ext: str, ctx: _Context, name: str) -> str:
     path = f"{ctx.figure_prefix}{name}.{ext}"
     ctx.files[path] = data
-    alt = t("figure", ctx.lang, n=ctx.code_number)
+    alt = ctx.alt or t("figure", ctx.lang, n=ctx.code_number)
+    alt = " ".join(alt.split()).replace("<", "‹").replace(">", "›")  # one line, no HTML
+    alt = re.sub(r"([\\\[\]*_`])", r"\\\1", alt)  # Markdown-inert
     return f"![{alt}]({path})"
 
 

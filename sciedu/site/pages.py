@@ -29,9 +29,9 @@ from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, fit, session_core_note, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
-from sciedu.model import Activity
+from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
-from sciedu.site.i18n import BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
+from sciedu.site.i18n import BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
 
 FULL_STOP = {"zh": "。", "en": ". "}
 
@@ -231,8 +231,21 @@ def _about(activity: Activity, lang: str) -> str:
         f"## {t('objectives', lang)}\n\n{objectives}{keywords}\n\n"
         f"## {t('review', lang)}\n\n{labelled('authors', lang, LIST_SEPARATOR[lang].join(m.authors))}{FULL_STOP[lang]}"
         f"{t('review_line', lang, reviewer=m.review.reviewer, date=m.review.date, licence=m.licence)}"
+        f"{_review_record(m.review, lang)}"
         f"\n\n**{t('sources', lang)}**\n\n{sources}"
     )
+
+
+def _review_record(review: Review, lang: str) -> str:
+    """Who checked what (as roles) and what still awaits an expert, as the author declared them."""
+    parts = []
+    if review.checked:
+        rows = "\n".join(f"- **{c.role[lang]}**{COLON[lang]}{c.what[lang]}" for c in review.checked)
+        parts.append(f"**{t('review_checked', lang)}**\n\n{rows}")
+    if review.awaiting is not None:
+        rows = "\n".join(f"- {item[lang]}" for item in review.awaiting) or f"- {t('review_nothing_awaits', lang)}"
+        parts.append(f"**{t('review_awaiting', lang)}**\n\n{rows}")
+    return "".join(f"\n\n{part}" for part in parts)
 
 
 def _teacher_notes(activity: Activity, lang: str) -> str:
