@@ -13,6 +13,7 @@ in the browser's localStorage only.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -26,7 +27,8 @@ SCRIPT = "sciedu-live.js"
 STYLE = "sciedu-live.css"
 UNITS = "sciedu-units.js"
 #: Registered in the per-language mkdocs config (``sciedu/site/config.py``); the unit table loads on demand.
-EXTRA_JAVASCRIPT = (f"assets/{SCRIPT}",)
+EXPLORE_SCRIPT = "sciedu-explore.js"  # precomputed interact states (sciedu/site/explore.py)
+EXTRA_JAVASCRIPT = (f"assets/{SCRIPT}", f"assets/{EXPLORE_SCRIPT}")
 EXTRA_CSS = (f"assets/{STYLE}",)
 
 __all__ = ["LIVE_MIME", "render", "write_assets", "units_script"]
@@ -132,6 +134,7 @@ def _json_script(data: object) -> str:
     return f'<script type="application/json" class="sciedu-live-spec">{text}</script>\n'
 
 
+@functools.lru_cache(maxsize=1)
 def units_script() -> str:
     """``sciedu-units.js``: the unit table as a script that sets ``window.SCIEDU_UNITS`` (no fetch: file://)."""
     table = unit_table() | {"logarithmic": logarithmic_units()}
@@ -152,7 +155,7 @@ def write_assets(assets: Path) -> list[Path]:
     """Write the script, its CSS and the generated unit table into ``assets``."""
     assets.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in (SCRIPT, STYLE):
+    for name in (SCRIPT, EXPLORE_SCRIPT, STYLE):
         target = assets / name
         target.write_bytes((HERE / name).read_bytes())
         written.append(target)
