@@ -6,6 +6,7 @@ so adding a length to a time is a dimension error, and the result is compared wi
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -139,9 +140,15 @@ def _number(value: Any, what: str) -> float:
 
 
 def recompute(answer: Answer) -> tuple[Any, Any]:
-    """(computed, stated): both pint quantities."""
-    values = {name: quantity(text) for name, text in answer.given.items()}
-    return evaluate(answer.formula, values), quantity(answer.key)
+    """(computed, stated): both pint quantities. Computed once per build for the check, the zh guide and the en
+    guide (parsing a formula with SymPy is most of a guide's cost)."""
+    return _recompute(answer.formula, tuple(sorted(answer.given.items())), answer.key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _recompute(formula: str, given: tuple[tuple[str, str], ...], key: str) -> tuple[Any, Any]:
+    values = {name: quantity(text) for name, text in given}
+    return evaluate(formula, values), quantity(key)
 
 
 def compare(computed: Any, stated: Any, tolerance: float) -> str | None:

@@ -22,7 +22,11 @@ from sciedu.model import (
     PHASE_KINDS,
     PHASES,
     SUBJECTS,
+    CompetencyObjective,
     DeclaredPrerequisite,
+    HOMEWORK_KINDS,
+    Homework,
+    LessonPlan,
     Differentiation,
     Metadata,
     Misconception,
@@ -284,7 +288,17 @@ def _phase(**fields: Any) -> Phase:
 
 PHASE = record({"phase": (True, choice(tuple(dict.fromkeys(p for ps in PHASES.values() for p in ps)))),
                 "minutes": (True, class_minutes), "what": (True, bilingual),
-                "min_minutes": (False, class_minutes), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS))}, _phase)
+                "min_minutes": (False, class_minutes), "core": (False, boolean), "kind": (False, choice(PHASE_KINDS)),
+                "intent": (False, bilingual)}, _phase)
+
+HOMEWORK = record({"task": (True, bilingual), "minutes": (True, class_minutes), "kind": (False, choice(HOMEWORK_KINDS))}, Homework)
+COMPETENCY_OBJECTIVE = record({"competency": (True, text), "objective": (True, bilingual)}, CompetencyObjective)
+LESSON_PLAN = record({
+    "textbook": (False, list_of(bilingual)), "learners": (False, bilingual),
+    "key_points": (False, list_of(bilingual)), "difficult_points": (False, list_of(bilingual)),
+    "objectives": (False, list_of(COMPETENCY_OBJECTIVE)), "board_plan": (False, bilingual),
+    "homework": (False, list_of(HOMEWORK)), "projector_path": (False, bilingual),
+}, LessonPlan)
 
 
 def two_questions(value: Any) -> tuple[Text, ...]:
@@ -456,6 +470,7 @@ SCHEMA: dict[str, Option] = {
                             "(e.g. ratio, trigonometry); write {id: ..., acknowledged: {zh: ..., en: ...}} to say why one "
                             "taught above the activity's band is used anyway: the reason is shown to teachers and its "
                             "math-above-band findings become notes that --strict does not fail"),
+    "lesson_plan": Option(False, LESSON_PLAN, "the parts of a Chinese lesson plan (教学设计): textbook unit, learners, key and difficult points, objectives by competency, board plan, homework, a one-projector path"),
     "worksheet": Option(False, WORKSHEET, "the student worksheet: table {title, columns, rows} for the hands-on data, self_check statements"),
 }
 

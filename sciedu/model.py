@@ -70,10 +70,44 @@ class Phase:
     min_minutes: int | None = None
     core: bool = False
     kind: str = "discussion"
+    intent: Text | None = None  # 设计意图: why the phase is there and what it prepares
 
     @property
     def shortest(self) -> int:
         return self.minutes if self.kind in FIXED_KINDS or self.min_minutes is None else self.min_minutes
+
+
+#: Kinds of homework; 双减 limits written homework (none in grades 1–2).
+HOMEWORK_KINDS = ("written", "practical", "observation", "reading")
+
+
+@dataclass(frozen=True)
+class Homework:
+    task: Text
+    minutes: int
+    kind: str = "written"
+
+
+@dataclass(frozen=True)
+class CompetencyObjective:
+    """A lesson objective under one competency of a framework (e.g. the 2022 standard's 核心素养)."""
+
+    competency: str  # framework:code of an item of type competency
+    objective: Text
+
+
+@dataclass(frozen=True)
+class LessonPlan:
+    """What a Chinese lesson plan (教学设计) has beyond the teacher guide's other parts."""
+
+    textbook: tuple[Text, ...] = ()
+    learners: Text | None = None
+    key_points: tuple[Text, ...] = ()
+    difficult_points: tuple[Text, ...] = ()
+    objectives: tuple[CompetencyObjective, ...] = ()
+    board_plan: Text | None = None
+    homework: tuple[Homework, ...] = ()
+    projector_path: Text | None = None
 
 
 #: Kinds of phase; outdoor work and hands-on work keep their declared minutes in every session plan.
@@ -198,6 +232,7 @@ class Metadata:
     prerequisites: tuple[DeclaredPrerequisite, ...] = ()
     session_core: SessionCore | None = None
     worksheet: Worksheet = Worksheet()
+    lesson_plan: LessonPlan | None = None
 
 
 @dataclass

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import nbformat
 
 from sciedu.curriculum import Curriculum, prerequisites
+from sciedu.guides import lesson_plan
 from sciedu.guides.text import PHASE_NAMES, g
 from sciedu.model import Activity
 from sciedu.site import markdown
@@ -46,15 +47,26 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
     m = activity.metadata
     answer_key = answer_key_page(teacher_nb, lang, figure_prefix)
     needed = prerequisites.guide_markdown(m.prerequisites, m.grade_band, curriculum.vocabulary, lang)
+    plan = m.lesson_plan
     sections = [
         Section(g("overview", lang), _overview(activity, lang)),
-        Section(t("objectives", lang), bullets(m.objectives, lang)),
+        *([Section(g("textbook", lang), lesson_plan.textbook(plan, lang))] if plan and plan.textbook else []),
         Section(t("standards", lang), activity_standards(activity, curriculum, lang, heading=False, from_root="../../../")),
-        Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang)),
+        *([Section(g("learners", lang), lesson_plan.learners(plan, activity, lang))] if plan and plan.learners
+          else [Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang))]),
         *([Section(g("prerequisites", lang), f"{g('prerequisites_intro', lang)}\n\n{needed}")] if needed else []),
-        Section(g("phases", lang), phase_table(activity, lang)),
+        Section(t("objectives", lang), bullets(m.objectives, lang)),
+        *([Section(g("competency_objectives", lang), lesson_plan.objectives_by_competency(plan, curriculum, lang))]
+          if plan and plan.objectives else []),
+        *([Section(g("key_and_difficult", lang), lesson_plan.key_and_difficult_points(plan, lang))]
+          if plan and (plan.key_points or plan.difficult_points) else []),
         Section(t("materials", lang), bullets(m.materials, lang) if m.materials else t("no_materials", lang)),
         Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),
+        Section(g("process", lang) if plan else g("phases", lang),
+                lesson_plan.process_table(activity, lang) if plan and m.phases else phase_table(activity, lang)),
+        *([Section(g("board_plan", lang), lesson_plan.board_plan(plan, lang))] if plan and plan.board_plan else []),
+        *([Section(g("homework", lang), lesson_plan.homework(plan, m.grade_band, lang))] if plan and plan.homework else []),
+        *([Section(g("projector_path", lang), lesson_plan.projector_path(plan, lang))] if plan and plan.projector_path else []),
         Section(t("misconceptions", lang), _misconceptions(activity, lang)),
         Section(g("vocabulary", lang), vocabulary_table(activity, lang)),
         Section(g("analogies", lang), bullets(m.analogies, lang)),

@@ -13,6 +13,7 @@ in the browser's localStorage only.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -132,6 +133,7 @@ def _json_script(data: object) -> str:
     return f'<script type="application/json" class="sciedu-live-spec">{text}</script>\n'
 
 
+@functools.lru_cache(maxsize=1)
 def units_script() -> str:
     """``sciedu-units.js``: the unit table as a script that sets ``window.SCIEDU_UNITS`` (no fetch: file://)."""
     table = unit_table() | {"logarithmic": logarithmic_units()}

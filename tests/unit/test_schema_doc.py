@@ -51,6 +51,10 @@ SHOWN_AS = {
     "prerequisites.id": lambda lang: f"**{VOCABULARY.prerequisites['logarithms'].name[lang]}**",
     "worksheet.table.rows": lambda lang: "<tbody>" + "<tr><td></td></tr>" * 3 + "</tbody>",  # three empty rows of one column
     "assessment.answer": lambda lang: "**B**",
+    # the guide prints the competency's name from the curriculum data, the homework's minutes and kind
+    "lesson_plan.objectives.competency": lambda lang: "**科学观念**" if lang == "zh" else "**Scientific concepts**",
+    "lesson_plan.homework.minutes": lambda lang: "| 7 |",
+    "lesson_plan.homework.kind": lambda lang: f"| {GUIDE['homework_practical'][lang]} |",
     "answers.given": lambda lang: "mkanswersformula = 3.25 m",
     "answers.tolerance": lambda lang: "± 3.7%",
     "variants.parameters.<name>.range": lambda lang: "| 1013 |",
