@@ -36,6 +36,7 @@ from typing import Any
 import nbformat
 
 from sciedu import __version__
+from sciedu.kit.states import STATES_KEY
 from sciedu.exporters import dumps
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -45,7 +46,9 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Cell tags that change what nbclient does with a code cell (the others only matter to pages and nbval).
 EXECUTION_TAGS = frozenset({"raises-exception", "skip-execution"})
 #: Notebook metadata that execution adds; everything else comes from the fresh notebook.
-EXECUTION_METADATA = ("language_info", "widgets")
+EXECUTION_METADATA = ("language_info", "widgets", STATES_KEY)
+CAPTURE_CELL_ID = "sciedu-capture-states"
+CAPTURE_SOURCE = "from sciedu.kit.states import capture as _sciedu_capture\n_sciedu_capture()"
 #: Packages whose version can change an output: the kernel, the stack the notebooks import, nbclient.
 STACK = ("ipykernel", "ipython", "jupyter_client", "nbclient", "numpy", "matplotlib", "matplotlib-inline",
          "pint", "sympy", "ipywidgets")
@@ -60,11 +63,12 @@ class Job:
     workdir: Path
     timeout: int
     asset_digest: str = ""
+    explore: bool = False  # also precompute every state of the notebook's interact widgets (for the web page)
 
     @functools.cached_property
     def cache_key(self) -> str:
         h = hashlib.sha256()
-        for part in (__version__, KIT_DIGEST, stack_versions(), str(self.timeout), self.asset_digest,
+        for part in (__version__, KIT_DIGEST, stack_versions(), str(self.timeout), self.asset_digest, str(self.explore),
                      execution_text(_parse(self.notebook_text))):
             h.update(part.encode())
             h.update(b"\0")
@@ -315,6 +319,11 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool, float]:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = nbformat.reads(job.notebook_text, as_version=4)
+    capture = job.explore and any(cell.cell_type == "code" and "interact" in cell.source for cell in nb.cells)
+    if capture:
+        cell = nbformat.v4.new_code_cell(CAPTURE_SOURCE)
+        cell["id"] = CAPTURE_CELL_ID
+        nb.cells.append(cell)
     current: dict[str, str] = {"id": ""}
 
     def on_cell_start(cell: nbformat.NotebookNode, cell_index: int) -> None:
@@ -343,7 +352,33 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool, float]:
         failure = Failure(current["id"], "error", f"{exc.ename}: {exc.evalue}".strip(), exc.traceback or "")
     except (DeadKernelError, RuntimeError) as exc:
         failure = Failure(current["id"], "kernel", f"the kernel died: {exc}")
+    if capture:
+        nb = take_states(nb)
+        if failure is not None and failure.cell_id == CAPTURE_CELL_ID:
+            failure = None  # the page shows the frozen views; the notebook itself ran
     return nb, failure, bool(current["id"]), _forked_cpu(provisioner)
+
+
+def take_states(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without the capture cell, with what it found under ``metadata[STATES_KEY]`` by cell id."""
+    from sciedu.kit.states import STATES_MIME
+
+    last = nb.cells[-1] if nb.cells else None
+    if last is None or last.get("id") != CAPTURE_CELL_ID:
+        return nb
+    nb.cells.pop()
+    found: dict[str, object] = {}
+    for output in last.get("outputs", []):
+        found.update(output.get("data", {}).get(STATES_MIME, {}))
+    by_cell = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []) if cell.cell_type == "code" else ():
+            model_id = output.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")
+            if model_id in found:
+                by_cell[cell.get("id", "")] = found[model_id]
+    if by_cell:
+        nb.metadata[STATES_KEY] = by_cell
+    return nb
 
 
 def mark_widget_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

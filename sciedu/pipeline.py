@@ -26,7 +26,7 @@ from sciedu.checks.context import Context
 from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
 from sciedu.errors import Finding, Severity, error, warning
-from sciedu.execute import Job, Result, digest_files, execute_all
+from sciedu.execute import STATES_KEY, Job, Result, digest_files, execute_all
 from sciedu.model import LANGUAGES, VARIANTS, Activity
 from sciedu.project import Project
 from sciedu.transforms.outputs import MAX_IMAGE, MAX_TEXT, cap_outputs
@@ -133,6 +133,7 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
             workdir=scratch.prepare(project.build / "scratch" / lang / variant / activity.key, activity),
             timeout=timeout or activity.metadata.timeout,
             asset_digest=digest_files(activity.assets, activity.folder),
+            explore=variant == "student",  # the page's live widgets; the teacher page takes them by cell id
         ))
     results = execute_all(jobs, project.cache / "executed", workers=workers, progress=progress)
     _write_stats(project.cache / STATS_FILE, results)
@@ -147,7 +148,12 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
             continue
         assert result.notebook_text is not None
         executed, cut = cap_outputs(nbformat.reads(result.notebook_text, as_version=4))
-        text = exporters.dumps(executed) if cut else result.notebook_text
+        # The precomputed widget states serve the web page only: the notebook on disk (downloads, nbval) has none.
+        on_disk = without_states(executed)
+        text = exporters.dumps(on_disk) if cut or on_disk is not executed else result.notebook_text
+        if variant == "student":
+            findings += [_static_widget_finding(activity, lang, cell_id, spec["static"])
+                         for cell_id, spec in executed.metadata.get(STATES_KEY, {}).items() if "static" in spec]
         if variant == "teacher":  # the teacher notebook holds every cell the student one does
             findings += [_truncated_finding(activity, lang, cell_id) for cell_id in cut]
             findings += [_alt_missing_finding(activity, lang, cell_id) for cell_id in figures.cells_missing_alt(executed)]
@@ -158,11 +164,28 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
     return generated, findings
 
 
+def without_states(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """``nb`` itself when it holds no precomputed widget states, else a copy without them."""
+    if STATES_KEY not in nb.metadata:
+        return nb
+    copy = nbformat.from_dict(json.loads(json.dumps(nb)))
+    del copy.metadata[STATES_KEY]
+    return copy
+
+
 def _truncated_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
     notebook = activity.notebooks[lang]
     return warning(notebook.path, notebook.line_of(cell_id), "output-truncated",
                    f"this cell's output is larger than a page keeps ({MAX_TEXT:,} characters of text, {MAX_IMAGE:,} "
                    "bytes of images); the rest is cut and replaced by a note: print less, or save data to a file")
+
+
+def _static_widget_finding(activity: Activity, lang: str, cell_id: str, why: str) -> Finding:
+    notebook = activity.notebooks[lang]
+    return warning(notebook.path, notebook.line_of(cell_id), "widget-static",
+                   f"this interact cannot be made live on the web page ({why}); the page shows its frozen view, labelled "
+                   "static. Give sliders a coarser step or fewer options (at most 200 combinations), or use sliders, "
+                   "dropdowns and checkboxes only")
 
 
 def _alt_missing_finding(activity: Activity, lang: str, cell_id: str) -> Finding:

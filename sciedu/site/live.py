@@ -27,7 +27,8 @@ SCRIPT = "sciedu-live.js"
 STYLE = "sciedu-live.css"
 UNITS = "sciedu-units.js"
 #: Registered in the per-language mkdocs config (``sciedu/site/config.py``); the unit table loads on demand.
-EXTRA_JAVASCRIPT = (f"assets/{SCRIPT}",)
+EXPLORE_SCRIPT = "sciedu-explore.js"  # precomputed interact states (sciedu/site/explore.py)
+EXTRA_JAVASCRIPT = (f"assets/{SCRIPT}", f"assets/{EXPLORE_SCRIPT}")
 EXTRA_CSS = (f"assets/{STYLE}",)
 
 __all__ = ["LIVE_MIME", "render", "write_assets", "units_script"]
@@ -154,7 +155,7 @@ def write_assets(assets: Path) -> list[Path]:
     """Write the script, its CSS and the generated unit table into ``assets``."""
     assets.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in (SCRIPT, STYLE):
+    for name in (SCRIPT, EXPLORE_SCRIPT, STYLE):
         target = assets / name
         target.write_bytes((HERE / name).read_bytes())
         written.append(target)

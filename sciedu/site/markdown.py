@@ -23,7 +23,8 @@ from nbconvert.filters import strip_ansi
 
 from sciedu import htmlsafety, mdscan
 from sciedu.checks import figures
-from sciedu.site import live
+from sciedu.kit.states import STATES_KEY
+from sciedu.site import explore, live
 from sciedu.site.i18n import t
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -48,15 +49,20 @@ class _Context:
     files: dict[str, bytes] = field(default_factory=dict)
     code_number: int = 0
     alt: str = ""  # the current code cell's author-written alternative text for its figures
+    cell_id: str = ""
+    states: dict[str, Any] = field(default_factory=dict)  # precomputed interact states by cell id
 
 
 def tags(cell: nbformat.NotebookNode) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
-def convert(nb: nbformat.NotebookNode, lang: str, *, teacher: bool = False, figure_prefix: str = "figures/") -> Page:
+def convert(nb: nbformat.NotebookNode, lang: str, *, teacher: bool = False, figure_prefix: str = "figures/",
+            states: dict[str, Any] | None = None) -> Page:
+    """``states``: precomputed interact states by cell id (default: the notebook's own, if the build made them)."""
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    ctx = _Context(lang=lang, teacher=teacher, figure_prefix=figure_prefix, widget_state=state)
+    ctx = _Context(lang=lang, teacher=teacher, figure_prefix=figure_prefix, widget_state=state,
+                   states=states if states is not None else nb.metadata.get(STATES_KEY, {}))
     blocks = [_cell(cell, ctx) for cell in nb.cells]
     text = "\n\n".join(b for b in blocks if b.strip())
     return Page(markdown=text.strip() + "\n", files=ctx.files)
@@ -67,6 +73,7 @@ def _cell(cell: nbformat.NotebookNode, ctx: _Context) -> str:
     if cell.cell_type == "code":
         ctx.code_number += 1
         ctx.alt = figures.alt_text(cell)
+        ctx.cell_id = cell.get("id", "")
     if "remove-cell" in cell_tags or cell.cell_type == "raw":
         return ""
     body = _markdown_cell(cell.source) if cell.cell_type == "markdown" else _code_cell(cell, ctx)
@@ -126,6 +133,8 @@ def _output(output: nbformat.NotebookNode, ctx: _Context, name: str) -> str:
     data = output.get("data", {})
     if live.LIVE_MIME in data:  # a kit widget that runs in the browser (sciedu/site/live.py)
         return live.render(data[live.LIVE_MIME], ctx.lang, name)
+    if WIDGET_VIEW in data and explore.is_live(ctx.states.get(ctx.cell_id)):
+        return _explorable(ctx.states[ctx.cell_id], ctx, name)
     if WIDGET_VIEW in data:
         widget = _widget(data[WIDGET_VIEW].get("model_id", ""), ctx, name)
         if widget:
@@ -172,6 +181,16 @@ def _image(data: bytes, ext: str, ctx: _Context, name: str) -> str:
     alt = " ".join(alt.split()).replace("<", "‹").replace(">", "›")  # one line, no HTML
     alt = re.sub(r"([\\\[\]*_`])", r"\\\1", alt)  # Markdown-inert
     return f"![{alt}]({path})"
+
+
+def _explorable(spec: dict[str, Any], ctx: _Context, name: str) -> str:
+    def render_output(data: dict[str, Any], part: str) -> str:
+        return _output(nbformat.from_dict({"output_type": "display_data", "data": data, "metadata": {}}), ctx, part)
+
+    alt = ctx.alt or t("figure", ctx.lang, n=ctx.code_number)
+    body, files = explore.render(spec, ctx.lang, name, alt, render_output)
+    ctx.files.update({f"{ctx.figure_prefix}{path.removeprefix('figures/')}": data for path, data in files.items()})
+    return body
 
 
 # --- saved widgets -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, fit, session_core_note, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
+from sciedu.kit.states import STATES_KEY
 from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
 from sciedu.site.i18n import BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
@@ -145,7 +146,8 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     teacher_dir = docs / "teacher" / m.subject / m.id
     teacher_file = f"{m.id}-{lang}-teacher.ipynb"
     _write(teacher_dir / teacher_file, dumps(nbs.teacher))
-    teacher_page = markdown.convert(nbs.teacher, lang, teacher=True)
+    # the teacher page's widgets are the student page's: same cells, same ids, states computed once
+    teacher_page = markdown.convert(nbs.teacher, lang, teacher=True, states=nbs.student.metadata.get(STATES_KEY, {}))
     body = teacher_page.markdown + "\n\n" + standards.activity_standards(activity, curriculum, lang) + "\n\n" + _teacher_notes(activity, lang)
     back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'

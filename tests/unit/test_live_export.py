@@ -153,7 +153,7 @@ def test_the_converter_shows_a_live_block_instead_of_the_frozen_widget() -> None
 
 def test_assets_and_config_registration(tmp_path) -> None:
     written = live.write_assets(tmp_path)
-    assert {p.name for p in written} == {"sciedu-live.js", "sciedu-live.css", "sciedu-units.js"}
+    assert {p.name for p in written} == {"sciedu-live.js", "sciedu-explore.js", "sciedu-live.css", "sciedu-units.js"}
     text = (tmp_path / "sciedu-units.js").read_text(encoding="utf-8")
     assert text.splitlines()[1].startswith("window.SCIEDU_UNITS={")
     table = json.loads(text.splitlines()[1].removeprefix("window.SCIEDU_UNITS=").removesuffix(";"))
