@@ -18,6 +18,8 @@ IDS = [a.id for a in BUNDLED]
 
 
 def visible(document: str) -> str:
+    """The text a reader sees: tags, and the content of style and script elements, removed."""
+    document = re.sub(r"<(style|script)\b.*?</\1>", " ", document, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", document))
 
 
