@@ -75,7 +75,7 @@ def _page_blob(blob: dict[str, str]) -> list[str]:
         return ["img", f"data:{mime};base64,{data.strip()}"]
     if mime == "text/html":
         return ["html", htmlsafety.sanitize_html(data)]
-    return ["text", data]
+    return ["text", data.rstrip("\n")]
 
 
 def _index(positions: list[int], controls: list[dict[str, Any]]) -> int:

@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "静态图片：这里只显示控件保存下来的取值和它画出的图，不能拖动。想亲自调节，请下载 notebook 在 Jupyter 中运行。",
         "en": "Static picture: the saved values of the controls and the figure they drew; nothing here moves. To explore, download the notebook and run it in Jupyter.",
     },
+    "teacher_title": {"zh": "教师版：{title}", "en": "Teacher version: {title}"},
     "teacher_warning": {
         "zh": "本页含答案，请不要直接发给学生。学生请使用活动页面和学生 notebook。",
         "en": "This page contains the answers: do not hand it to students. Students use the activity page and the student notebook.",

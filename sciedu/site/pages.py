@@ -153,7 +153,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
     guide_links = [("guide.md", t("teacher_guide", lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
     _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner,
-                                            standard_names=names))
+                                            standard_names=names, teacher=True))
     _write_files(teacher_dir, teacher_page.files)
     copy_assets(activity, teacher_dir)
     _write_guide(teacher_dir, activity, curriculum, nbs.teacher, lang)
@@ -206,11 +206,16 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, str]], links: list[tuple[str, str]], banner: str = "",
-          standard_names: list[str] = ()) -> str:
-    """Front matter, the notebook's title, the facts line, the downloads, then the rest of the notebook."""
+          standard_names: list[str] = (), *, teacher: bool = False) -> str:
+    """Front matter, the notebook's title, the facts line, the downloads, then the rest of the notebook.
+
+    A teacher page says so in its title and stays out of the search index: it repeats the student page with
+    the answers, which must never come up in a student's search under the student page's title."""
     m = activity.metadata
     standard_names = list(standard_names) or m.standards
     title_line, _, rest = body.partition("\n") if body.startswith("# ") else (f"# {m.title[lang]}", "", body)
+    if teacher:
+        title_line = f"# {t('teacher_title', lang, title=title_line.removeprefix('# '))}"
     facts = [
         labelled("subject", lang, SUBJECT_NAMES[m.subject][lang]),
         labelled("grade_band", lang, BAND_NAMES[m.grade_band][lang]),
@@ -220,7 +225,8 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     meta = '<div class="sciedu-meta">' + "".join(f"<span>{html.escape(f)}</span>" for f in facts) + "</div>"
     buttons = " ".join(f"[{label}]({href}){{ .md-button }}" for href, label in [*downloads, *links])
     description = json.dumps(" ".join(m.summary[lang].split()), ensure_ascii=False)  # any text is one valid YAML string
-    head = f'---\ndescription: {description}\n---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
+    exclude = "search:\n  exclude: true\n" if teacher else ""
+    head = f'---\ndescription: {description}\n{exclude}---\n\n{title_line}\n\n{meta}\n\n<div class="sciedu-downloads" markdown>\n\n{buttons}\n\n</div>\n\n'
     return head + (f"{banner}\n\n" if banner else "") + f"{rest.strip()}\n\n{_about(activity, lang)}\n"
 
 

@@ -21,7 +21,8 @@ from conftest import DATA, REPO, make_project, run_cli
 from live_inputs import agreement
 from site_fixtures import CHROMIUM, chromium, serve  # noqa: F401  (fixtures)
 
-BUNDLED = ["earth-space/noon-shadows", "physics/stopping-distance", "physics/radiocarbon-dating"]
+#: Every bundled activity, as subject/id (the library grows; the tests follow it).
+BUNDLED = sorted(f"{p.parent.parent.name}/{p.parent.name}" for p in (REPO / "activities").glob("*/*/activity.yaml"))
 LIVE = "physics/live-speed"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 MIN_AGREEMENT = 50
@@ -92,7 +93,7 @@ def test_answer_boxes_agree_with_the_python_checker(chromium, repo_site: str, ac
         page.goto(f"{repo_site}/{prefix}activities/{activity}/index.html")
         _ready(page)
         boxes = page.locator('.sciedu-live[data-sciedu-live="quantity"]')
-        assert boxes.count() >= 2, "each bundled activity has a fixed and a seeded answer box"
+        assert boxes.count() >= 1, "each bundled activity has an answer box"
         for index in range(boxes.count()):
             box = boxes.nth(index)
             spec = _spec(box)
@@ -132,6 +133,8 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
     from sciedu.kit import variants
 
     meta = yaml.safe_load((REPO / "activities" / activity / "activity.yaml").read_text(encoding="utf-8"))
+    if not meta.get("variants"):
+        pytest.skip(f"{activity} declares no seeded variants")
     context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
     _ready(page)
@@ -147,7 +150,7 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
         assert variants(spec.kit_params, lambda **_: 0, seed, key=table["key"]).params == params
         assert value == pytest.approx(spec.compute(**params), abs=10 ** -spec.digits), (seed, params)
     # the student's side: a seed shows that seed's numbers, and its answer is right
-    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').nth(1)
+    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').filter(has=page.locator('input[type="number"]')).first
     box.locator('input[type="number"]').fill("12")
     text, shown, value, _params = table["rows"][11]
     assert box.locator("output").inner_text() == text
@@ -279,16 +282,91 @@ def test_works_from_file_url(chromium, live_site) -> None:
 
 
 @pytest.mark.parametrize("activity", BUNDLED)
-def test_frozen_views_are_labelled_static(chromium, repo_site: str, activity: str) -> None:
-    """No control that looks live and does nothing: interact views say they are a static picture."""
+def test_every_widget_is_live_or_labelled_static(chromium, repo_site: str, activity: str) -> None:
+    """No control that looks live and does nothing: an interact is explorable (its controls swap precomputed
+    states) or its frozen view says it is a static picture."""
     context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
-    frozen = page.locator(".sciedu-widget")
-    assert frozen.count() >= 1
-    for index in range(frozen.count()):
-        note = frozen.nth(index).locator(".sciedu-widget-note")
-        assert note.is_visible() and note.inner_text().startswith("Static picture")
-        assert frozen.nth(index).locator("input, button, select").filter(visible=True).count() == 0
-    assert page.locator(".sciedu-live").count() >= 2
+    widgets = page.locator(".sciedu-widget")
+    for index in range(widgets.count()):
+        widget = widgets.nth(index)
+        if "sciedu-explore" in (widget.get_attribute("class") or ""):
+            assert widget.locator(".sciedu-explore-note").inner_text().startswith("Live:")
+            assert widget.locator("input:not([disabled]), select:not([disabled])").count() >= 1
+        else:
+            note = widget.locator(".sciedu-widget-note")
+            assert note.is_visible() and note.inner_text().startswith("Static picture")
+            assert widget.locator("input, button, select").filter(visible=True).count() == 0
     assert "Answer Check" not in page.locator("article").inner_text()
+    assert _left_the_site(page, repo_site) == []
     context.close()
+
+
+@pytest.mark.parametrize("activity", BUNDLED)
+def test_each_slider_of_each_explorable_shows_its_precomputed_state(chromium, repo_site: str, activity: str) -> None:
+    """Move every slider and change every option of every live interact: the output becomes the state the
+    build computed for those values (read from the page's own states file)."""
+    for prefix in ("", "en/"):
+        context, page = _open(chromium)
+        page.goto(f"{repo_site}/{prefix}activities/{activity}/index.html")
+        explorables = page.locator(".sciedu-explore")
+        for index in range(explorables.count()):
+            widget = explorables.nth(index)
+            for control in widget.locator("[data-control]").all():
+                _step(page, control)
+                page.wait_for_function("w => w.hasAttribute('data-state')", arg=widget.element_handle())
+                expected = page.evaluate(_EXPECTED_STATE, widget.element_handle())
+                assert expected["shown"] == expected["stored"], (activity, prefix, expected)
+                page.wait_for_function("w => Array.from(w.querySelectorAll('.sciedu-explore-output img')).every(i => i.complete && i.naturalWidth > 0)",
+                                       arg=widget.element_handle())
+        assert page.errors == [] and _left_the_site(page, repo_site) == []
+        context.close()
+
+
+_EXPECTED_STATE = """w => {
+  const states = window.SCIEDU_STATES[w.getAttribute('data-states-id')];
+  const where = Array.from(w.querySelectorAll('[data-control]')).map(c => c.type === 'checkbox' ? (c.checked ? 1 : 0) : parseInt(c.value, 10));
+  let index = 0; where.forEach((p, i) => { index = index * states.sizes[i] + p; });
+  const shown = Array.from(w.querySelector('.sciedu-explore-output').children).map(n => parseInt(n.getAttribute('data-blob'), 10));
+  const images = Array.from(w.querySelectorAll('.sciedu-explore-output img')).map(img => img.complete && img.naturalWidth > 0);
+  return {index, stored: states.states[index], shown, images_drawn: images.every(Boolean)};
+}"""
+
+
+def _step(page, control) -> None:
+    """Change one control the way a student would: a slider one step to the right, a select to its next
+    option, a checkbox toggled."""
+    kind = control.get_attribute("type") or control.evaluate("c => c.tagName.toLowerCase()")
+    if kind == "range":
+        control.focus()
+        page.keyboard.press("End" if control.get_attribute("value") == "0" else "Home")
+    elif kind == "select":
+        options = control.locator("option").count()
+        control.select_option(index=(int(control.input_value()) + 1) % options)
+    else:
+        control.click()
+
+
+def test_explorable_on_the_fixture_by_keyboard_touch_and_from_file(chromium, live_site) -> None:
+    url, folder = live_site
+    for target in (f"{url}/en/activities/{LIVE}/index.html", (folder / "en" / "activities" / LIVE / "index.html").as_uri()):
+        for viewport in VIEWPORTS:
+            context, page = _open(chromium, viewport)
+            page.goto(target)
+            widget = page.locator(".sciedu-explore").first
+            assert widget.locator("pre").first.inner_text().strip() == "4.0 s: 0.50 m/s"  # the initial state, before any script
+            slider = widget.locator('input[type="range"]')
+            slider.focus()
+            for _ in range(8):
+                page.keyboard.press("ArrowRight")  # 4.0 → 8.0 s in steps of 0.5
+            page.wait_for_function("w => w.getAttribute('data-state') === '14'", arg=widget.element_handle())
+            assert widget.locator("pre").first.inner_text().strip() == "8.0 s: 0.25 m/s"
+            assert widget.locator("output").first.inner_text() == "8.00"
+            assert slider.get_attribute("aria-valuetext") == "8.00"
+            page.keyboard.press("Home")
+            page.wait_for_function("w => w.getAttribute('data-state') === '0'", arg=widget.element_handle())
+            assert widget.locator("pre").first.inner_text().strip() == "1.0 s: 2.00 m/s"
+            # under file:// Material's search asks for search/search_index.js (search needs a server: issue 10)
+            assert [e for e in page.errors if "search_index.js" not in e] == []
+            assert [u for u in page.requests if not u.startswith((url, "file://", "data:", "blob:"))] == []
+            context.close()

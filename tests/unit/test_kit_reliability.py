@@ -23,11 +23,11 @@ def _choice() -> MultipleChoice:
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
 def test_nothing_a_student_types_raises(text: str) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time of this process: a guard against runaway input, not a speed target
     results = [
         check_quantity(text, "9.8 m/s^2"), check_quantity(text, "3", lang="en"),
         check_expression(text, "x**2 + 1"), check_expression(text, "v0*t", lang="en"),
         _choice().check(text), Prediction("Q", "A").predict(text),
     ]
     assert all(isinstance(r, Feedback) and r.kind in KINDS and r.message for r in results)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 10
