@@ -90,7 +90,8 @@ def _quantity(spec: dict[str, Any], lang: str, uid: str) -> str:
         f'<input id="{uid}-in" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" '
         f'placeholder="{_e(labels["w_placeholder"])}" aria-describedby="{uid}-units"> '
         f'<button type="button" class="md-button" title="{_e(labels["w_check_tooltip"])}">{_e(labels["w_check"])}</button></p>')
-    shown = list(spec.get("accepted", {}))[:12]
+    # a pure number (no unit expected) gets no unit hint: "degree, rad" would only confuse
+    shown = list(spec.get("accepted", {}))[:12] if spec.get("expected", {}).get("has_unit", True) else []
     if shown:
         parts.append(f'<p class="sciedu-live-help" id="{uid}-units">{_e(_TEXT["you_can_write"][lang])}{_e(", ".join(shown))}</p>')
     parts.append('<div class="sciedu-live-feedback" role="status" aria-live="polite"></div>')
