@@ -12,7 +12,10 @@ Per activity page (zh and en):
 - added bytes, gzip: the page's HTML gzipped minus the same HTML with its live blocks removed (the inline specs
   and controls), plus the shared files a page with live widgets loads (sciedu-live.js, sciedu-live.css and the
   unit table sciedu-units.js, loaded on demand; cached by the browser after the first page);
-- with Chromium (skip with --no-browser): every answer box fed the same ~100 inputs as the kit's Python
+- explorable interact widgets (every state precomputed by the build): how many, their live controls, the states
+  stored, and the lazily loaded states files' size (gzip; fetched on first touch, not part of the first view);
+- with Chromium (skip with --no-browser): the time from a control change to the new output on the page (median
+  and worst over every control of every explorable, states already loaded; goal ≤ 50 ms); and every answer box fed the same ~100 inputs as the kit's Python
   ``check_quantity`` (tests/live_inputs.py): identical verdicts, "check this in the notebook" deferrals, and
   different verdicts (a bug: tests/browser/test_live.py requires none).
 
@@ -34,11 +37,68 @@ sys.path.insert(0, str(ROOT / "tests"))
 LIVE_BLOCK = re.compile(r'<div class="sciedu-live sciedu-live-[\w-]+" id="[^"]*" data-sciedu-live="[\w-]*">.*?'
                         r'<div class="sciedu-live-feedback"[^>]*>\s*</div>.*?</div>', re.S)
 NOTEBOOK_ONLY = re.compile(r'<div class="sciedu-live sciedu-live-notebook-only".*?</div>', re.S)
-SHARED = ("sciedu-live.js", "sciedu-live.css", "sciedu-units.js")
+SHARED = ("sciedu-live.js", "sciedu-explore.js", "sciedu-live.css", "sciedu-units.js")
 
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def explore_figures(html: str, page_dir: Path) -> dict[str, int]:
+    """Explorables on the page: count, controls, states stored and the states files' gzip bytes."""
+    files = re.findall(r'class="sciedu-widget sciedu-explore"[^>]*data-states="([^"]+)"', html)
+    states = 0
+    lazy = 0
+    for name in files:
+        data = (page_dir / name).read_bytes()
+        lazy += gz(data)
+        text = data.decode()
+        states += len(json.loads(text[text.index("]=") + 2:].rstrip().removesuffix(";"))["states"])
+    controls = len(re.findall(r'data-control="\d+"', html))
+    return {"explorables": len(files), "explore_controls": controls, "states": states, "states_gzip": lazy}
+
+
+def latency(pages: list[Path]) -> dict[str, dict[str, float]]:
+    """Per page: ms from a control's change event to the page showing that state (states loaded first)."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, dict[str, float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        for page_path in pages:
+            page = browser.new_page()
+            page.goto(page_path.as_uri())
+            times = page.evaluate(LATENCY_JS)
+            if times:
+                times.sort()
+                found[page_path.as_posix()] = {"median_ms": times[len(times) // 2], "worst_ms": times[-1], "changes": len(times)}
+            page.close()
+        browser.close()
+    return found
+
+
+#: In the page: load each explorable's states, then for each control step it through up to 10 values,
+#: timing change event → output replaced (synchronous in sciedu-explore.js once the states are loaded).
+LATENCY_JS = """async () => {
+  const times = [];
+  for (const w of document.querySelectorAll('.sciedu-explore')) {
+    const id = w.getAttribute('data-states-id');
+    if (!(window.SCIEDU_STATES || {})[id]) {
+      await new Promise((ok, bad) => { const s = document.createElement('script'); s.src = new URL(w.getAttribute('data-states'), location.href).href; s.onload = ok; s.onerror = bad; document.head.appendChild(s); });
+    }
+    for (const c of w.querySelectorAll('[data-control]')) {
+      const n = c.type === 'checkbox' ? 2 : (c.tagName === 'SELECT' ? c.options.length : parseInt(c.max, 10) + 1);
+      for (let k = 0; k < Math.min(n, 10); k++) {
+        if (c.type === 'checkbox') c.checked = !c.checked; else c.value = String(k);
+        const t0 = performance.now();
+        c.dispatchEvent(new Event('input', {bubbles: true}));
+        await new Promise(r => requestAnimationFrame(() => r()));
+        times.push(performance.now() - t0);
+      }
+    }
+  }
+  return times;
+}"""
 
 
 def page_figures(html: str) -> dict[str, int]:
@@ -96,8 +156,11 @@ def main() -> int:
         print(f"no activity pages with live widgets under {site}: run `sciedu build` first", file=sys.stderr)
         return 2
     shared = {name: gz((site / "assets" / name).read_bytes()) for name in SHARED}
-    rows = {str(p.relative_to(site)): page_figures(p.read_text("utf-8")) for p in pages}
+    rows = {str(p.relative_to(site)): page_figures(p.read_text("utf-8")) | explore_figures(p.read_text("utf-8"), p.parent)
+            for p in pages}
     agree = {} if args.no_browser else agreement(site, pages)
+    speed = {} if args.no_browser else {str(Path(k).relative_to(site.resolve()) if Path(k).is_absolute() else k): v
+                                         for k, v in latency(pages).items()}
     header = f"{'page':58} {'live':>4} {'ctrl':>4} {'static':>6} {'inline+':>8} {'page':>7}  agreement"
     print(header)
     print("-" * len(header))
@@ -107,11 +170,18 @@ def main() -> int:
         live = row["answer_boxes"] + row["choices"] + row["predictions"]
         print(f"{name:58} {live:>4} {row['live_controls']:>4} {row['static_views']:>6} "
               f"{row['inline_added_gzip'] / 1000:>6.1f}KB {row['page_gzip'] / 1000:>5.1f}KB  {shown}")
+    print(f"\n{'page':58} {'explorables':>11} {'controls':>8} {'states':>6} {'states file (lazy)':>18} {'change→output':>16}")
+    for name, row in rows.items():
+        t = speed.get(name)
+        shown = f"{t['median_ms']:.1f} / {t['worst_ms']:.1f} ms" if t else "-"
+        print(f"{name:58} {row['explorables']:>11} {row['explore_controls']:>8} {row['states']:>6} "
+              f"{row['states_gzip'] / 1000:>16.1f}KB {shown:>16}")
+    print("(change→output: median / worst over every control's values, states loaded; goal ≤ 50 ms)")
     print(f"\nshared, gzip: " + ", ".join(f"{k} {v / 1000:.1f} KB" for k, v in shared.items())
           + f"; total {sum(shared.values()) / 1000:.1f} KB once per site visit (units only on pages with answer boxes)")
     out = ROOT / "benchmarks" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "live.json").write_text(json.dumps({"pages": rows, "shared_gzip": shared, "agreement": agree},
+    (out / "live.json").write_text(json.dumps({"pages": rows, "shared_gzip": shared, "agreement": agree, "latency": speed},
                                               indent=2, sort_keys=True), encoding="utf-8")
     return 0
 

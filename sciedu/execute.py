@@ -337,6 +337,8 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool, float]:
         record_timing=False,
         store_widget_state=True,
         on_cell_start=on_cell_start,
+        # the capture cell runs every interact callback up to 200 times: it gets ten cells' time
+        timeout_func=lambda cell: job.timeout * 10 if cell is not None and cell.get("id") == CAPTURE_CELL_ID else job.timeout,
     )
     try:
         provisioner = _start_kernel(client)
@@ -353,14 +355,20 @@ def _run(job: Job) -> tuple[nbformat.NotebookNode, Failure | None, bool, float]:
     except (DeadKernelError, RuntimeError) as exc:
         failure = Failure(current["id"], "kernel", f"the kernel died: {exc}")
     if capture:
-        nb = take_states(nb)
-        if failure is not None and failure.cell_id == CAPTURE_CELL_ID:
-            failure = None  # the page shows the frozen views; the notebook itself ran
+        capture_failed = failure is not None and failure.cell_id == CAPTURE_CELL_ID
+        nb = take_states(nb, failed=failure.message if failure is not None and capture_failed else "")
+        if capture_failed:
+            failure = None  # the page shows the frozen views, labelled static; the notebook itself ran
     return nb, failure, bool(current["id"]), _forked_cpu(provisioner)
 
 
-def take_states(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook without the capture cell, with what it found under ``metadata[STATES_KEY]`` by cell id."""
+def take_states(nb: nbformat.NotebookNode, failed: str = "") -> nbformat.NotebookNode:
+    """The notebook without the capture cell, with what it found under ``metadata[STATES_KEY]`` by cell id.
+
+    ``failed`` says why the capture cell itself failed (e.g. it timed out): each cell that calls ``interact``
+    and got no states is then recorded as static with that reason, so the build warns instead of silently
+    showing a frozen view.
+    """
     from sciedu.kit.states import STATES_MIME
 
     last = nb.cells[-1] if nb.cells else None
@@ -376,6 +384,11 @@ def take_states(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             model_id = output.get("data", {}).get(WIDGET_VIEW, {}).get("model_id")
             if model_id in found:
                 by_cell[cell.get("id", "")] = found[model_id]
+    if failed:
+        for cell in nb.cells:
+            if cell.cell_type == "code" and "interact" in cell.source and cell.get("id", "") not in by_cell:
+                by_cell[cell.get("id", "")] = {"static": f"computing its states failed: {failed}; raise execution.timeout "
+                                                         "in activity.yaml or give the controls fewer values"}
     if by_cell:
         nb.metadata[STATES_KEY] = by_cell
     return nb

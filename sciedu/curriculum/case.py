@@ -7,11 +7,10 @@ import json
 import uuid
 from typing import Any
 
-from sciedu.curriculum.model import Curriculum, Framework, Item
+from sciedu.curriculum.model import BAND_GRADES, Curriculum, Framework, Item
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/sciedu/sciedu/curriculum")
-CASE_LEVELS = {"1-2": ["01", "02"], "3-4": ["03", "04"], "5-6": ["05", "06"], "7-9": ["07", "08", "09"],
-               "10-12": ["10", "11", "12"], "university": ["HE"], "adult": ["AE"]}
+CASE_LEVELS = {band: list(grades) for band, grades in BAND_GRADES.items()}
 
 
 def identifier(name: str) -> str:

@@ -12,6 +12,9 @@ from sciedu.model import Text
 ALL_BANDS = "all"
 #: The item type of a learning content's per-band requirement (学段要求), code ``<content>-<band>``.
 REQUIREMENT = "learning-requirement"
+#: The school grades in each grade band, written as the frameworks' ``grades`` write them (CASE education levels).
+BAND_GRADES = {"1-2": ("01", "02"), "3-4": ("03", "04"), "5-6": ("05", "06"), "7-9": ("07", "08", "09"),
+               "10-12": ("10", "11", "12"), "university": ("HE",), "adult": ("AE",)}
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,17 @@ class Item:
         return self.statement.get(lang) or next(iter(self.statement.values()), "") or self.name[lang]
 
     def fits_band(self, band: str) -> bool:
-        return self.band == ALL_BANDS or self.band == band
+        """The item is meant for ``band``: its band is that band or "all", or its grade span runs on into the
+        band's first grade (an NGSS grades 3-5 item, filed under band 3-4, also fits 5-6 through grade 05).
+
+        Only the band's FIRST grade counts. A span that merely ends in a band's last grade starts a new school
+        stage there in its own framework (NGSS middle school 06-08, high school 09-12) and keeps the band its
+        curators filed it under (7-9, 10-12); otherwise every middle-school PE would pass for grades 5-6.
+        """
+        if self.band in (ALL_BANDS, band):
+            return True
+        band_grades = BAND_GRADES.get(band, ())
+        return bool(band_grades) and band_grades[0] in self.grades
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def sharp_figures(*, width: float = 6.4, height: float = 4.0) -> None:
     import matplotlib
 
     matplotlib.rcParams["svg.hashsalt"] = HASH_SALT
-    matplotlib.rcParams["svg.fonttype"] = "path"
+    matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["figure.figsize"] = (width, height)
     matplotlib.rcParams["font.sans-serif"] = [*installed_cjk_fonts(), "DejaVu Sans"]
     try:

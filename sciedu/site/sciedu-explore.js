@@ -41,11 +41,21 @@
     return index;
   }
 
+  /* one object address per SVG, made on first show and reused: revisiting a state costs no re-encoding */
+  function svgAddress(blob) {
+    if (!blob.address) {
+      blob.address = window.URL && URL.createObjectURL
+        ? URL.createObjectURL(new Blob([blob[1]], { type: "image/svg+xml" }))
+        : "data:image/svg+xml;charset=utf-8," + encodeURIComponent(blob[1]);
+    }
+    return blob.address;
+  }
+
   function element(blob, alt) {
     var kind = blob[0], data = blob[1], node;
     if (kind === "svg" || kind === "img") {
       node = document.createElement("img");
-      node.src = kind === "svg" ? "data:image/svg+xml;charset=utf-8," + encodeURIComponent(data) : data;
+      node.src = kind === "svg" ? svgAddress(blob) : data;
       node.alt = alt;
       var p = document.createElement("p"); p.appendChild(node); return p;
     }
@@ -63,7 +73,11 @@
     if (!state) return;
     var alt = widget.getAttribute("data-alt") || "";
     var out = output(widget);
-    var nodes = state.map(function (blob) { return element(states.blobs[blob], alt); });
+    var nodes = state.map(function (blob) {
+      var node = element(states.blobs[blob], alt);
+      node.setAttribute("data-blob", String(blob));  /* which stored output this is (for tests and tools) */
+      return node;
+    });
     while (out.firstChild) out.removeChild(out.firstChild);
     nodes.forEach(function (node) { out.appendChild(node); });
     widget.setAttribute("data-state", String(index));

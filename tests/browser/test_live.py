@@ -93,7 +93,7 @@ def test_answer_boxes_agree_with_the_python_checker(chromium, repo_site: str, ac
         page.goto(f"{repo_site}/{prefix}activities/{activity}/index.html")
         _ready(page)
         boxes = page.locator('.sciedu-live[data-sciedu-live="quantity"]')
-        assert boxes.count() >= 2, "each bundled activity has a fixed and a seeded answer box"
+        assert boxes.count() >= 1, "each bundled activity has an answer box"
         for index in range(boxes.count()):
             box = boxes.nth(index)
             spec = _spec(box)
@@ -133,6 +133,8 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
     from sciedu.kit import variants
 
     meta = yaml.safe_load((REPO / "activities" / activity / "activity.yaml").read_text(encoding="utf-8"))
+    if not meta.get("variants"):
+        pytest.skip(f"{activity} declares no seeded variants")
     context, page = _open(chromium)
     page.goto(f"{repo_site}/en/activities/{activity}/index.html")
     _ready(page)
@@ -148,7 +150,8 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
         assert variants(spec.kit_params, lambda **_: 0, seed, key=table["key"]).params == params
         assert value == pytest.approx(spec.compute(**params), abs=10 ** -spec.digits), (seed, params)
     # the student's side: a seed shows that seed's numbers, and its answer is right
-    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').nth(1)
+    # the seeded box is the one with a seed field, wherever it comes among the page's answer boxes
+    box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').filter(has=page.locator('input[type="number"]')).first
     box.locator('input[type="number"]').fill("12")
     text, shown, value, _params = table["rows"][11]
     assert box.locator("output").inner_text() == text
@@ -315,6 +318,8 @@ def test_each_slider_of_each_explorable_shows_its_precomputed_state(chromium, re
                 page.wait_for_function("w => w.hasAttribute('data-state')", arg=widget.element_handle())
                 expected = page.evaluate(_EXPECTED_STATE, widget.element_handle())
                 assert expected["shown"] == expected["stored"], (activity, prefix, expected)
+                page.wait_for_function("w => Array.from(w.querySelectorAll('.sciedu-explore-output img')).every(i => i.complete && i.naturalWidth > 0)",
+                                       arg=widget.element_handle())
         assert page.errors == [] and _left_the_site(page, repo_site) == []
         context.close()
 
@@ -323,13 +328,9 @@ _EXPECTED_STATE = """w => {
   const states = window.SCIEDU_STATES[w.getAttribute('data-states-id')];
   const where = Array.from(w.querySelectorAll('[data-control]')).map(c => c.type === 'checkbox' ? (c.checked ? 1 : 0) : parseInt(c.value, 10));
   let index = 0; where.forEach((p, i) => { index = index * states.sizes[i] + p; });
-  const stored = states.states[index].map(b => states.blobs[b][0] === 'html' ? 'html' : states.blobs[b][0] + ':' + states.blobs[b][1].length);
-  const shown = Array.from(w.querySelector('.sciedu-explore-output').children).map(n => {
-    const img = n.querySelector('img');
-    if (img) return (img.src.startsWith('data:image/svg') ? 'svg:' + decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1)).length : 'img:' + img.src.length);
-    return n.tagName === 'PRE' ? 'text:' + n.textContent.length : 'html';
-  });
-  return {index, stored, shown};
+  const shown = Array.from(w.querySelector('.sciedu-explore-output').children).map(n => parseInt(n.getAttribute('data-blob'), 10));
+  const images = Array.from(w.querySelectorAll('.sciedu-explore-output img')).map(img => img.complete && img.naturalWidth > 0);
+  return {index, stored: states.states[index], shown, images_drawn: images.every(Boolean)};
 }"""
 
 

@@ -141,3 +141,33 @@ def test_case_round_trip_keeps_every_item() -> None:
         for code, item in framework.items.items():
             assert items[code]["parent"] == item.parent
             assert items[code]["type"] == item.type
+
+
+def test_an_item_fits_every_band_its_grades_reach() -> None:
+    from sciedu.curriculum.model import Item
+    from sciedu.model import Text
+
+    def item(band: str, grades: tuple[str, ...]) -> Item:
+        return Item(framework="f", code="c", type="performance-expectation", name=Text(zh="名", en="name"),
+                    statement={}, provenance={}, band=band, grades=grades)
+
+    grades_3_to_5 = item("3-4", ("03", "04", "05"))  # as NGSS files its 3-5-ETS1 items
+    assert [band for band in ("1-2", "3-4", "5-6", "7-9") if grades_3_to_5.fits_band(band)] == ["3-4", "5-6"]
+    middle_school = item("7-9", ("06", "07", "08"))  # NGSS MS: grade 06 is middle school there, primary here
+    assert [band for band in ("3-4", "5-6", "7-9", "10-12") if middle_school.fits_band(band)] == ["7-9"]
+    high_school = item("10-12", ("09", "10", "11", "12"))
+    assert [band for band in ("5-6", "7-9", "10-12") if high_school.fits_band(band)] == ["10-12"]
+    band_only = item("3-4", ())
+    assert band_only.fits_band("3-4") and not band_only.fits_band("5-6")
+    assert item("all", ()).fits_band("7-9")
+    assert case.CASE_LEVELS["5-6"] == ["05", "06"]
+
+
+def test_real_ngss_middle_and_high_school_items_keep_their_bands() -> None:
+    loaded, findings = curriculum.load(REPO / "curriculum")
+    assert findings == []
+    ngss = loaded.frameworks["ngss-2013"].items
+    assert ngss["3-5-ETS1-1"].fits_band("5-6")
+    assert not ngss["MS-ESS1-1"].fits_band("5-6")
+    assert not any(item.fits_band("5-6") for code, item in ngss.items() if code.startswith("MS-"))
+    assert not any(item.fits_band("7-9") for code, item in ngss.items() if code.startswith("HS-"))

@@ -71,3 +71,38 @@ def test_a_static_spec_keeps_the_frozen_view() -> None:
 def test_html_blobs_are_sanitised_for_the_page() -> None:
     assert explore._page_blob({"mime": "text/html", "data": "<b>ok</b><script>alert(1)</script>"}) == ["html", "<b>ok</b>"]
     assert explore._page_blob({"mime": "image/png", "data": "iVBOR\n"}) == ["img", "data:image/png;base64,iVBOR"]
+
+
+def _executed_with_capture(capture_outputs: list) -> nbformat.NotebookNode:
+    from sciedu.execute import CAPTURE_CELL_ID, WIDGET_VIEW
+
+    cell = nbformat.v4.new_code_cell("interact(draw, day=IntSlider(1, 1, 3))")
+    cell["id"] = "c1"
+    cell.outputs = [nbformat.v4.new_output("display_data", data={WIDGET_VIEW: {"model_id": "m1"}})]
+    capture = nbformat.v4.new_code_cell("capture()")
+    capture["id"] = CAPTURE_CELL_ID
+    capture.outputs = capture_outputs
+    return nbformat.v4.new_notebook(cells=[cell, capture])
+
+
+def test_a_capture_that_timed_out_leaves_a_static_reason_not_silence() -> None:
+    from sciedu.execute import take_states
+
+    nb = take_states(_executed_with_capture([]), failed="the cell did not finish within 60 s (the per-cell timeout)")
+    assert [cell.id for cell in nb.cells] == ["c1"]
+    reason = nb.metadata[STATES_KEY]["c1"]["static"]
+    assert "did not finish within 60 s" in reason and "execution.timeout" in reason
+
+
+def test_a_capture_that_worked_keeps_its_states() -> None:
+    from sciedu.execute import take_states
+    from sciedu.kit.states import STATES_MIME
+
+    found = nbformat.v4.new_output("display_data", data={STATES_MIME: {"m1": _spec()}})
+    nb = take_states(_executed_with_capture([found]))
+    assert explore.is_live(nb.metadata[STATES_KEY]["c1"])
+    assert take_states(_executed_with_capture([])).metadata.get(STATES_KEY) is None  # no failure: nothing invented
+
+
+def test_markdown_from_a_callback_is_html_on_the_page() -> None:
+    assert explore._page_blob({"mime": "text/markdown", "data": "**亮**：灯泡发光"}) == ["html", "<p><strong>亮</strong>：灯泡发光</p>"]

@@ -55,9 +55,9 @@ def test_each_student_gets_the_numbers_the_notebook_gives_them() -> None:
     activity = next(a for a in BUNDLED if a.id == "noon-shadows")
     spec = activity.metadata.variants[0]
     for seed in (1, 17, 40):
-        mine = variants(spec.kit_params, lambda **_: None, seed, key="shadow-length")  # as the notebook calls it
+        mine = variants(spec.kit_params, lambda **_: None, seed, key="flagpole-shadow")  # as the notebook calls it
         page = visible(sheet(activity, "en", seed))
-        assert f"Your numbers (student no. {seed}): H = {format_value(mine['H'])} m, lat = {format_value(mine['lat'])}" in page
+        assert f"Your numbers (student no. {seed}): H = {format_value(mine['H'])} m, L1 = {format_value(mine['L1'])} m" in page
     blank = visible(sheet(activity, "zh"))
     assert "H = ____ m" in blank and "学号：" in blank
 
