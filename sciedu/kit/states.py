@@ -23,7 +23,7 @@ STATES_KEY = "sciedu_states"
 #: Combinations per widget that the build computes at most (the page's state file grows with it).
 BUDGET = 200
 #: Output types kept, best first: a figure as SVG or PNG, then HTML, then plain text.
-KEPT = ("image/svg+xml", "image/png", "image/jpeg", "text/html", "text/plain")
+KEPT = ("image/svg+xml", "image/png", "image/jpeg", "text/html", "text/markdown", "text/plain")
 
 
 def capture(budget: int = BUDGET) -> None:

@@ -75,6 +75,10 @@ def _page_blob(blob: dict[str, str]) -> list[str]:
         return ["img", f"data:{mime};base64,{data.strip()}"]
     if mime == "text/html":
         return ["html", htmlsafety.sanitize_html(data)]
+    if mime == "text/markdown":  # display(Markdown(...)) in a callback: rendered here, as the page renders Markdown
+        import markdown
+
+        return ["html", htmlsafety.sanitize_html(markdown.markdown(data, extensions=["tables"]))]
     return ["text", data.rstrip("\n")]
 
 

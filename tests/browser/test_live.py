@@ -150,6 +150,7 @@ def test_seeded_table_matches_the_declared_variants(chromium, repo_site: str, ac
         assert variants(spec.kit_params, lambda **_: 0, seed, key=table["key"]).params == params
         assert value == pytest.approx(spec.compute(**params), abs=10 ** -spec.digits), (seed, params)
     # the student's side: a seed shows that seed's numbers, and its answer is right
+    # the seeded box is the one with a seed field, wherever it comes among the page's answer boxes
     box = page.locator('.sciedu-live[data-sciedu-live="quantity"]').filter(has=page.locator('input[type="number"]')).first
     box.locator('input[type="number"]').fill("12")
     text, shown, value, _params = table["rows"][11]

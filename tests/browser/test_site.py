@@ -90,10 +90,10 @@ def test_catalogue_filters_by_grade_band(page, served_site: str) -> None:
     rows = page.locator("table.sciedu-catalog tbody tr")
     total = rows.count()
     assert total >= 3
-    page.select_option("select[name='band']", "7-9")
+    page.select_option("select[name='band']", "10-12")
     visible = [r for r in rows.all() if r.is_visible()]
     assert 1 <= len(visible) < total
-    assert all(r.get_attribute("data-band") == "7-9" for r in visible)
+    assert all(r.get_attribute("data-band") == "10-12" for r in visible)
 
 
 

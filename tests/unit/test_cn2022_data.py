@@ -91,4 +91,4 @@ def test_bundled_activities_align_below_core_concept_level(framework) -> None:
             assert item.type in {"learning-content", "learning-requirement"}, f"{activity.id}: {standard}"
             if item.type == "learning-requirement":
                 assert item.band == activity.metadata.grade_band, f"{activity.id}: {standard}"
-    assert aligned >= 3
+    assert aligned >= 2  # noon-shadows' two items; stopping-distance (10-12) now aligns to cn-hs-physics instead

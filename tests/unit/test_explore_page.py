@@ -102,3 +102,7 @@ def test_a_capture_that_worked_keeps_its_states() -> None:
     nb = take_states(_executed_with_capture([found]))
     assert explore.is_live(nb.metadata[STATES_KEY]["c1"])
     assert take_states(_executed_with_capture([])).metadata.get(STATES_KEY) is None  # no failure: nothing invented
+
+
+def test_markdown_from_a_callback_is_html_on_the_page() -> None:
+    assert explore._page_blob({"mime": "text/markdown", "data": "**亮**：灯泡发光"}) == ["html", "<p><strong>亮</strong>：灯泡发光</p>"]

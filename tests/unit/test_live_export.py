@@ -170,5 +170,5 @@ def test_assets_and_config_registration(tmp_path) -> None:
     config = write_config(tmp_path / "out.yml", project_mkdocs=project, docs_dir=tmp_path, site_dir=tmp_path,
                           overrides=tmp_path, lang="en", nav=[])
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    assert data["extra_javascript"] == ["assets/a.js", "assets/sciedu-live.js"]
+    assert data["extra_javascript"] == ["assets/a.js", "assets/sciedu-live.js", "assets/sciedu-explore.js"]
     assert data["extra_css"] == ["assets/a.css", "assets/sciedu-live.css"]
