@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sciedu.checks.context import Context
-from sciedu.errors import Finding, did_you_mean, error, warning
+from sciedu.errors import Finding, did_you_mean, error, note, warning
 from sciedu.guides.lesson_plan import WRITTEN_HOMEWORK_LIMIT
 from sciedu.model import Activity, LessonPlan
 from sciedu.yamlfile import load
@@ -24,7 +24,8 @@ def lesson_plan_complete(activity: Activity, context: Context) -> Iterator[Findi
     located = load(activity.yaml_path)
     plan = m.lesson_plan
     if plan is None:
-        yield warning(activity.yaml_path, 1, "lesson-plan-missing",
+        # a note, not a warning: a new activity (``sciedu new``) starts without one; a plan that is there is checked
+        yield note(activity.yaml_path, 1, "lesson-plan-missing",
                       "no lesson_plan: a school lesson's teacher guide is a lesson plan (教学设计); add lesson_plan with "
                       f"{', '.join(PARTS)} (see the activity.yaml reference)")
         return

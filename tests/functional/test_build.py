@@ -64,8 +64,9 @@ def test_pages_exist_in_both_languages_with_downloads(built_project: Path) -> No
 
 def test_saved_widget_shows_its_controls_and_output(built_project: Path) -> None:
     html = _text(built_project / "build" / "site" / "en" / "activities" / ACTIVITY / "index.html")
-    assert 'type="range"' in html and 'value="4.0"' in html
-    assert "4.0 s: 0.50 m/s" in html  # what the widget's Output captured
+    # a live slider over the precomputed states, at the saved value (4.0 s is step 6 of 1.0–8.0 by 0.5)
+    assert 'type="range"' in html and 'value="6"' in html and 'aria-valuetext="4.00"' in html
+    assert "4.0 s: 0.50 m/s" in html  # what the callback printed for that value
 
 
 def test_search_index_finds_a_chinese_word(built_project: Path) -> None:

@@ -40,7 +40,7 @@ def test_states_are_precomputed_in_the_kernel_and_never_published_in_the_noteboo
     states = json.loads(text[text.index("=", text.index("]")) + 1:].rstrip().removesuffix(";"))
     assert states["sizes"] == [5, 2] and states["labels"] == [["0", "1", "2", "3", "4"], ["米", "厘米"]]
     shown = ["".join(states["blobs"][b][1] for b in state) for state in states["states"]]
-    assert shown == [f"{n * 2} {unit}\n" for n in range(5) for unit in ("m", "cm")]
+    assert shown == [f"{n * 2} {unit}" for n in range(5) for unit in ("m", "cm")]  # printed text, final newline dropped
     page = (project / "build" / "site" / "activities" / "physics" / "tiny-speed" / "index.html").read_text(encoding="utf-8")
     assert page.count('class="sciedu-widget sciedu-explore"') == 2  # the fixture's own interact and this one
     assert "<option value=\"0\" selected>米</option>" in page and "2 m" in page  # the initial state (n = 1, 米)
