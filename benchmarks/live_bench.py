@@ -58,23 +58,29 @@ def explore_figures(html: str, page_dir: Path) -> dict[str, int]:
     return {"explorables": len(files), "explore_controls": controls, "states": states, "states_gzip": lazy}
 
 
-def latency(pages: list[Path]) -> dict[str, dict[str, float]]:
+def latency(site: Path, pages: list[Path]) -> dict[str, dict[str, float]]:
     """Per page: ms from a control's change event to the page showing that state (states loaded first)."""
+    found: dict[str, dict[str, float]] = {}
+    for page_path, page in each_page(pages):
+        times = sorted(page.evaluate(LATENCY_JS))
+        if times:
+            found[str(page_path.relative_to(site))] = {"median_ms": times[len(times) // 2], "worst_ms": times[-1],
+                                                       "changes": len(times)}
+    return found
+
+
+def each_page(pages: list[Path]):
+    """Each activity page opened from disk in one Debian Chromium: (path, Playwright page); closed after use."""
     from playwright.sync_api import sync_playwright
 
-    found: dict[str, dict[str, float]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
         for page_path in pages:
             page = browser.new_page()
             page.goto(page_path.as_uri())
-            times = page.evaluate(LATENCY_JS)
-            if times:
-                times.sort()
-                found[page_path.as_posix()] = {"median_ms": times[len(times) // 2], "worst_ms": times[-1], "changes": len(times)}
+            yield page_path, page
             page.close()
         browser.close()
-    return found
 
 
 #: In the page: load each explorable's states, then for each control step it through up to 10 values,
@@ -116,32 +122,24 @@ def page_figures(html: str) -> dict[str, int]:
 
 
 def agreement(site: Path, pages: list[Path]) -> dict[str, dict[str, int]]:
-    from playwright.sync_api import sync_playwright
-
     from live_inputs import agreement as box_agreement
 
     results: dict[str, dict[str, int]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
-        for page_path in pages:
-            page = browser.new_page()
-            page.goto(page_path.as_uri())
-            page.wait_for_function("document.documentElement.getAttribute('data-sciedu-units') === '1'")
-            counts = {"inputs": 0, "identical": 0, "check_in_notebook": 0, "different": 0}
-            for box in page.locator('.sciedu-live[data-sciedu-live="quantity"]').all():
-                spec = json.loads(box.locator("script.sciedu-live-spec").text_content())
-                expected = None
-                if "variant" in spec:
-                    box.locator('input[type="number"]').fill("7")
-                    expected = spec["variant"]["rows"][6][2]
-                result = box_agreement(box, spec, expected)
-                counts["inputs"] += result["inputs"]
-                counts["identical"] += result["same"]
-                counts["check_in_notebook"] += len(result["deferred"])
-                counts["different"] += len(result["different"])
-            results[str(page_path.relative_to(site))] = counts
-            page.close()
-        browser.close()
+    for page_path, page in each_page(pages):
+        page.wait_for_function("document.documentElement.getAttribute('data-sciedu-units') === '1'")
+        counts = {"inputs": 0, "identical": 0, "check_in_notebook": 0, "different": 0}
+        for box in page.locator('.sciedu-live[data-sciedu-live="quantity"]').all():
+            spec = json.loads(box.locator("script.sciedu-live-spec").text_content())
+            expected = None
+            if "variant" in spec:
+                box.locator('input[type="number"]').fill("7")
+                expected = spec["variant"]["rows"][6][2]
+            result = box_agreement(box, spec, expected)
+            counts["inputs"] += result["inputs"]
+            counts["identical"] += result["same"]
+            counts["check_in_notebook"] += len(result["deferred"])
+            counts["different"] += len(result["different"])
+        results[str(page_path.relative_to(site))] = counts
     return results
 
 
@@ -159,8 +157,7 @@ def main() -> int:
     rows = {str(p.relative_to(site)): page_figures(p.read_text("utf-8")) | explore_figures(p.read_text("utf-8"), p.parent)
             for p in pages}
     agree = {} if args.no_browser else agreement(site, pages)
-    speed = {} if args.no_browser else {str(Path(k).relative_to(site.resolve()) if Path(k).is_absolute() else k): v
-                                         for k, v in latency(pages).items()}
+    speed = {} if args.no_browser else latency(site, pages)
     header = f"{'page':58} {'live':>4} {'ctrl':>4} {'static':>6} {'inline+':>8} {'page':>7}  agreement"
     print(header)
     print("-" * len(header))
