@@ -38,11 +38,10 @@ import nbformat
 from sciedu import __version__
 from sciedu.kit.states import STATES_KEY
 from sciedu.exporters import dumps
+from sciedu.mime import WIDGET_STATE, WIDGET_VIEW
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 # The kit's source is part of every cache key: what the kit displays (e.g. its live specs) ends up in outputs.
 KIT_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((Path(__file__).parent / "kit").glob("*.py")))).hexdigest()
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Cell tags that change what nbclient does with a code cell (the others only matter to pages and nbval).
 EXECUTION_TAGS = frozenset({"raises-exception", "skip-execution"})
 #: Notebook metadata that execution adds; everything else comes from the fresh notebook.

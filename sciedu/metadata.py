@@ -16,6 +16,7 @@ from typing import Any
 from sciedu.errors import Finding, did_you_mean, error
 from sciedu.answers import Answer, Parameter, VariantSpec
 from sciedu.model import (
+    AUDIENCES,
     GRADE_BANDS,
     LANGUAGES,
     FIXED_KINDS,
@@ -28,6 +29,7 @@ from sciedu.model import (
     Homework,
     LessonPlan,
     Differentiation,
+    Facilitation,
     Metadata,
     Misconception,
     Myth,
@@ -312,6 +314,7 @@ SESSION_CORE = record({"minutes": (True, class_minutes), "demonstration": (True,
                        "questions": (True, two_questions)}, SessionCore)
 WORKSHEET_TABLE = record({"title": (True, bilingual), "columns": (True, list_of(bilingual, allow_empty=False)),
                           "rows": (True, whole_number(1, 30, "a number of rows from 1 to 30"))}, WorksheetTable)
+FACILITATION = record({"without_computers": (True, bilingual), "accessibility": (False, list_of(bilingual))}, Facilitation)
 WORKSHEET = record({"table": (False, WORKSHEET_TABLE), "self_check": (False, list_of(bilingual))}, Worksheet)
 TERM = record({"term": (True, bilingual), "definition": (True, bilingual), "avoid": (False, bilingual)}, Term)
 PROMPT = record({"prompt": (True, bilingual), "expected": (True, bilingual)}, Prompt)
@@ -471,6 +474,11 @@ SCHEMA: dict[str, Option] = {
                             "taught above the activity's band is used anyway: the reason is shown to teachers and its "
                             "math-above-band findings become notes that --strict does not fail"),
     "lesson_plan": Option(False, LESSON_PLAN, "the parts of a Chinese lesson plan (教学设计): textbook unit, learners, key and difficult points, objectives by competency, board plan, homework, a one-projector path"),
+    "audience": Option(False, list_of(choice(AUDIENCES), allow_empty=False),
+                       "who the activity is for: students (the default) or the public audiences older-adults, rural, "
+                       "workers, general-public"),
+    "facilitation": Option(False, FACILITATION, "for a public session without student computers: how the facilitator runs "
+                           "it with paper and one screen (without_computers), and accessibility notes"),
     "worksheet": Option(False, WORKSHEET, "the student worksheet: table {title, columns, rows} for the hands-on data, self_check statements"),
 }
 
@@ -500,6 +508,8 @@ def validate(located: LocatedYAML) -> tuple[Metadata | None, list[Finding]]:
     if findings:
         return None, sorted(findings)
     execution = values.pop("execution", {})
+    if "audience" in values:
+        values["audience"] = tuple(dict.fromkeys(values["audience"]))  # each audience once, in the author's order
     return Metadata(**values, timeout=execution.get("timeout", 60)), []
 
 

@@ -11,6 +11,10 @@ LANGUAGES = ("zh", "en")
 GRADE_BANDS = ("1-2", "3-4", "5-6", "7-9", "10-12", "university", "adult")
 SUBJECTS = ("physics", "chemistry", "biology", "earth-space", "engineering", "general-science")
 VARIANTS = ("student", "teacher")
+#: Who an activity is for. "students" are school and university classes; the others are the public audiences
+#: of the 2021 Outline's improvement actions (older people, farmers and rural learners, industrial workers) and
+#: everyone else, met in community centres, village halls and senior universities (老年大学).
+AUDIENCES = ("students", "older-adults", "rural", "workers", "general-public")
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,14 @@ class LessonPlan:
     board_plan: Text | None = None
     homework: tuple[Homework, ...] = ()
     projector_path: Text | None = None
+
+
+@dataclass(frozen=True)
+class Facilitation:
+    """How a public session runs where participants have no computers: a facilitator's guide, not a lesson plan."""
+
+    without_computers: Text
+    accessibility: tuple[Text, ...] = ()
 
 
 #: Kinds of phase; outdoor work and hands-on work keep their declared minutes in every session plan.
@@ -233,6 +245,14 @@ class Metadata:
     session_core: SessionCore | None = None
     worksheet: Worksheet = Worksheet()
     lesson_plan: LessonPlan | None = None
+    audience: tuple[str, ...] = ("students",)
+    facilitation: Facilitation | None = None
+
+    @property
+    def public(self) -> bool:
+        """For a public audience (adults outside school): the guide is a facilitator's guide, the worksheet a
+        large-print handout."""
+        return any(a != "students" for a in self.audience)
 
 
 @dataclass

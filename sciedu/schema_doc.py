@@ -372,6 +372,24 @@ DOCS: dict[str, Doc] = {
     "lesson_plan.projector_path": Doc("只有一台电脑和投影仪时怎样上这节课：教师操作哪些部分、学生在纸上做什么。",
                                       "How to teach the lesson with one computer and a projector: what the teacher runs, what students do on paper.",
                                       "{zh: 教师投影运行滑块……, en: The teacher projects the slider…}", ("guide",)),
+    "audience": Doc("活动面向的人群：`students`（默认：中小学和大学课堂），或公众：`older-adults`（老年人）、`rural`（农村居民和农民）、"
+                    "`workers`（产业工人和职工）、`general-public`（社会公众）。面向公众的活动，教师指南改为主持人指南，学习单改为大字版活动讲义，"
+                    "并应对齐《中国公民科学素质基准》。",
+                    "Who the activity is for: `students` (the default: school and university classes), or the public: `older-adults`, "
+                    "`rural` (rural residents and farmers), `workers` (industrial and other workers), `general-public`. For a public "
+                    "audience the teacher guide becomes a facilitator's guide, the worksheet a large-print handout, and the activity "
+                    "should align to the citizens' scientific literacy benchmarks.",
+                    "[older-adults, general-public]", ("catalogue", "student", "guide")),
+    "facilitation": Doc("面向公众、参与者没有电脑时怎样组织活动。", "How a public session runs when participants have no computers.",
+                        "without_computers: {zh: 主持人用一台手机投屏……, en: The facilitator shows one phone on a TV…}", ("guide",)),
+    "facilitation.without_computers": Doc("不用电脑的组织方式：纸质讲义、实物演示、一块屏幕（可选）怎样替代 notebook。",
+                                          "The session without computers: how the paper handout, the hands-on demonstration and one optional screen take the notebook's place.",
+                                          "{zh: 主持人用一台手机投屏展示交互图，参与者在讲义上记录。, en: The facilitator shows the interactive chart from one phone on a TV; participants record on the handout.}",
+                                          ("guide",)),
+    "facilitation.accessibility": Doc("无障碍安排：大字讲义、座位、听力和视力、行动不便者的参与方式。",
+                                      "Accessibility: large print, seating, hearing and sight, taking part with limited mobility.",
+                                      "- {zh: 讲义用大字打印；请坐在前排的参与者先选座位。, en: Print the handout in large type; let those who need the front rows choose seats first.}",
+                                      ("guide",)),
     "worksheet": Doc("可打印学习单的内容（预测和练习取自学生 notebook）：动手环节记录数据的表格，以及自我检查的条目。",
                      "What the printable student worksheet adds to the notebook's predictions and exercises: a table for the data of the hands-on part, and self-check statements.",
                      "table:\n  title: {zh: 用滑块探索停车距离, en: Exploring stopping distances with the sliders}\n"

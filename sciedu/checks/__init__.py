@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from sciedu import sources
-from sciedu.checks import answers, cells, code_safety, content, guides, lesson_plan, markup, parity, prerequisites, standards, syntax
+from sciedu.checks import answers, audience, cells, code_safety, content, guides, lesson_plan, markup, parity, prerequisites, standards, syntax
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
 from sciedu.model import LANGUAGES, Activity, SourceNotebook
@@ -41,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     lesson_plan.lesson_plan_complete,
     lesson_plan.competencies_exist,
     lesson_plan.homework_within_limits,
+    audience.public_session_complete,
     answers.answer_keys_recomputed,
     answers.variants_computable_and_used,
 )

@@ -13,9 +13,8 @@ from typing import Any
 
 import nbformat
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
+from sciedu.mime import IMAGE_TYPES, WIDGET_STATE, WIDGET_VIEW
+
 MODEL_REF = "IPY_MODEL_"
 
 

@@ -27,6 +27,8 @@ h2 { break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; table-layout: fixed; }
 th, td { border: 1px solid #aaa; padding: 1.2mm 1.8mm; vertical-align: top; overflow-wrap: anywhere; text-align: left; }
 th { background: #eee; }
+/* numbers (minutes, counts) are right-aligned columns: narrow, so the text columns get the width */
+th[style*="text-align: right"] { width: 17mm; }
 tr, li, .admonition, pre { break-inside: avoid; }
 pre, code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f5f5; padding: 2mm; border-radius: 1mm; }

@@ -15,7 +15,7 @@ from sciedu.guides import lesson_plan
 from sciedu.guides.text import PHASE_NAMES, g
 from sciedu.model import Activity
 from sciedu.site import markdown
-from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, t
+from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, t
 from sciedu.site.standards import activity_standards
 
 
@@ -60,6 +60,9 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
           if plan and plan.objectives else []),
         *([Section(g("key_and_difficult", lang), lesson_plan.key_and_difficult_points(plan, lang))]
           if plan and (plan.key_points or plan.difficult_points) else []),
+        *([Section(g("without_computers", lang), _without_computers(activity, lang))] if m.public else []),
+        *([Section(g("accessibility", lang), bullets(m.facilitation.accessibility, lang))]
+          if m.facilitation and m.facilitation.accessibility else []),
         Section(t("materials", lang), bullets(m.materials, lang) if m.materials else t("no_materials", lang)),
         Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),
         Section(g("process", lang) if plan else g("phases", lang),
@@ -79,8 +82,17 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         Section(g("rubric", lang), rubric_table(activity, lang)),
         Section(g("careers", lang), bullets(m.careers, lang)),
     ]
-    title = f"{g('guide', lang)}：{m.title[lang]}" if lang == "zh" else f"{g('guide', lang)}: {m.title[lang]}"
+    name = g("facilitator_guide" if m.public else "guide", lang)
+    title = f"{name}：{m.title[lang]}" if lang == "zh" else f"{name}: {m.title[lang]}"
     return Guide(title, tuple(sections), answer_key.files)
+
+
+def _without_computers(activity: Activity, lang: str) -> str:
+    """A public session: who it is for, how it runs on paper, and where the handout is."""
+    m = activity.metadata
+    who = LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience)
+    how = m.facilitation.without_computers[lang] if m.facilitation else ""
+    return "\n\n".join(part for part in (f"**{g('audience', lang)}**{'：' if lang == 'zh' else ': '}{who}", how, g("handout_note", lang)) if part)
 
 
 #: Seeds in the printed variant table: student numbers 1–40 cover most classes.

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 GUIDE: dict[str, dict[str, str]] = {
     "guide": {"zh": "教师指南", "en": "Teacher guide"},
+    "facilitator_guide": {"zh": "主持人指南", "en": "Facilitator's guide"},
+    "audience": {"zh": "面向人群", "en": "Audience"},
+    "without_computers": {"zh": "不用电脑怎样组织", "en": "Running it without computers"},
+    "accessibility": {"zh": "无障碍安排", "en": "Accessibility"},
+    "handout_note": {
+        "zh": "参与者用大字版活动讲义（活动页面上的“活动讲义”，A4 打印）记录，不需要电脑；活动页面也可以用手机打开。",
+        "en": "Participants record on the large-print handout (\"Handout\" on the activity page, printed on A4) and need no computer; the activity page also opens on a phone.",
+    },
     "overview": {"zh": "概览", "en": "Overview"},
     "prerequisites": {"zh": "前置知识及其学段", "en": "Prerequisites and where they are taught"},
     "prerequisites_intro": {

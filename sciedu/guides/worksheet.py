@@ -43,6 +43,15 @@ TEXT = {
     "blank_numbers": {"zh": "你的数据：在 notebook 里把 SEED 改成你的学号，抄下：", "en": "Your numbers: set SEED to your student number in the notebook and copy them here: "},
     "download": {"zh": "学习单（A4，可打印）", "en": "Worksheet (A4, printable)"},
     "footer": {"zh": "本学习单不含答案。", "en": "This worksheet has no answers on it."},
+    # a public session's handout: adults, large print, no class or student number
+    "handout": {"zh": "活动讲义（大字版）", "en": "Handout (large print)"},
+    "handout_predict": {"zh": "一、先猜一猜（写下您的想法）", "en": "1 Your guess first (write down what you think)"},
+    "handout_record": {"zh": "二、记一记", "en": "2 What we found"},
+    "handout_exercises": {"zh": "三、想一想", "en": "3 Think it over"},
+    "handout_self_check": {"zh": "四、带回家的要点（明白了就打 ✓）", "en": "4 To take home (tick what is clear to you)"},
+    "handout_download": {"zh": "活动讲义（大字版，可打印）", "en": "Handout (large print, printable)"},
+    "handout_footer": {"zh": "本讲义不含答案，仅供科普学习，不能代替医生或专业人员的意见。",
+                       "en": "This handout has no answers on it. It is for learning, not a substitute for advice from a doctor or other professional."},
 }
 
 CSS = """
@@ -68,6 +77,18 @@ td { height: 5.5mm; }
 .check li::before { content: "☐ "; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 .foot { color: #555; font-size: 8pt; margin-top: 2mm; }
+/* large print for public sessions (older adults): 16 pt text, roomy lines, high contrast */
+body.large { max-width: 180mm; }
+.large { font-size: 16pt; line-height: 1.5; }
+.large h1 { font-size: 22pt; margin-bottom: 3mm; }
+.large h2 { font-size: 17pt; margin: 5mm 0 2mm; border-bottom: 2px solid #111; }
+.large li { margin-bottom: 3mm; }
+.large .line { height: 11mm; border-bottom: 1px solid #555; }
+.large td { height: 11mm; }
+.large th, .large td { border: 1.5px solid #111; padding: 1.5mm 2mm; }
+.large th { background: #fff; font-weight: 700; }
+.large code { font-size: 15pt; }
+.large .foot { font-size: 12pt; color: #222; }
 @media screen { body { padding: 8mm; } .sheet { border-bottom: 2px dashed #999; padding-bottom: 6mm; margin-bottom: 6mm; } }
 """
 
@@ -139,6 +160,8 @@ def student_numbers(activity: Activity, seed: int | None, lang: str) -> str:
 def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
     """One student's page as an HTML fragment."""
     m = activity.metadata
+    if m.public:
+        return handout(activity, lang)
     found = parts(activity, lang)
     who = "".join(f"<span>{x(k, lang)}：</span>" if lang == "zh" else f"<span>{x(k, lang)}:</span>" for k in ("name", "class", "number", "date"))
     if seed is not None:
@@ -166,6 +189,33 @@ def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
         checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
         out.append(f'<h2>{x("self_check", lang)}</h2><ul class="check">{checks}</ul>')
     out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("footer", lang)}</p></section>')
+    return "".join(out)
+
+
+def handout(activity: Activity, lang: str) -> str:
+    """A public session's large-print handout: the same parts as a worksheet, addressed to adults (no class or
+    student number, no seeded numbers), every question with room to write."""
+    m = activity.metadata
+    found = parts(activity, lang)
+    colon = "：" if lang == "zh" else ": "
+    out = [f'<section class="sheet large"><h1>{html.escape(m.title[lang])}</h1><p>{x("handout", lang)} · '
+           f'{x("date", lang)}{colon}__________</p>']
+    if found.predictions:
+        items = "".join(f"<li>{_inline(p)}{_lines(2)}</li>" for p in found.predictions)
+        out.append(f'<h2>{x("handout_predict", lang)}</h2><ol>{items}</ol>')
+    table = m.worksheet.table
+    if table:
+        head = "".join(f"<th>{html.escape(c[lang])}</th>" for c in table.columns)
+        rows = "".join("<tr>" + "<td></td>" * len(table.columns) + "</tr>" for _ in range(table.rows))
+        out.append(f'<h2>{x("handout_record", lang)}{colon}{html.escape(table.title[lang])}</h2>')
+        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    if found.exercises:
+        items = "".join(f"<li>{_inline(_plain_exercise(text))}{_lines(2)}</li>" for text in found.exercises)
+        out.append(f'<h2>{x("handout_exercises", lang)}</h2><ol class="exercises">{items}</ol>')
+    if m.worksheet.self_check:
+        checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
+        out.append(f'<h2>{x("handout_self_check", lang)}</h2><ul class="check">{checks}</ul>')
+    out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("handout_footer", lang)}</p></section>')
     return "".join(out)
 
 
@@ -199,7 +249,7 @@ def _join(before: str, after: str) -> str:
 def render(activity: Activity, lang: str, *, katex: str, seeds: list[int] | None = None) -> str:
     """A whole HTML document: one page, or one page per seed. ``katex``: URL prefix of the KaTeX files."""
     pages = [sheet(activity, lang, seed) for seed in seeds] if seeds else [sheet(activity, lang)]
-    title = f"{activity.metadata.title[lang]} · {x('worksheet', lang)}"
+    title = f"{activity.metadata.title[lang]} · {x('handout' if activity.metadata.public else 'worksheet', lang)}"
     return f"""<!doctype html>
 <html lang="{'zh-CN' if lang == 'zh' else 'en'}">
 <head>
@@ -208,7 +258,7 @@ def render(activity: Activity, lang: str, *, katex: str, seeds: list[int] | None
 <link rel="stylesheet" href="{katex}katex.min.css">
 <style>{CSS}</style>
 </head>
-<body>
+<body{' class="large"' if activity.metadata.public else ''}>
 {"".join(pages)}
 <script src="{katex}katex.min.js"></script>
 <script src="{katex}auto-render.min.js"></script>
@@ -242,4 +292,4 @@ PAGE = "worksheet.html"
 def write_page(folder: Path, activity: Activity, lang: str) -> tuple[str, str]:
     """The site's worksheet beside the activity page (``activities/<subject>/<id>/``); its (link, label)."""
     (folder / PAGE).write_text(render(activity, lang, katex="../../../assets/katex/"), encoding="utf-8")
-    return PAGE, x("download", lang)
+    return PAGE, x("handout_download" if activity.metadata.public else "download", lang)

@@ -86,7 +86,7 @@ def quantity_spec(expected: object, rtol: float | None, atol: object, lang: str)
     """Everything ``check_quantity(answer, expected, rtol=rtol, atol=atol, lang=lang)`` needs, as JSON."""
     from sciedu.kit.dimensions import describe_dimension
     from sciedu.kit.quantities import CONVERSION_FACTORS, _format_factor, expected_quantity, make_tolerance
-    from sciedu.kit.units import MAX_LENGTH
+    from sciedu.kit.units import MAX_LENGTH, unit_meanings
 
     lang = resolve_lang(lang)
     target = expected_quantity(expected)
@@ -106,6 +106,7 @@ def quantity_spec(expected: object, rtol: float | None, atol: object, lang: str)
         "factors": [[f, hint, _format_factor(f)] for f, hint in CONVERSION_FACTORS],
         "messages": texts,
         "accepted": accepted_spellings(dims, factor),
+        "meanings": unit_meanings(target),
     }
     variant = _variant_for(target, lang)
     if variant is not None:

@@ -13,7 +13,7 @@ from sciedu.kit.dimensions import describe_dimension
 from sciedu.kit.feedback import Feedback
 from sciedu.kit.lang import resolve_lang
 from sciedu.kit.messages import message
-from sciedu.kit.units import QuantityError, Reading, read_quantity, unit_registry
+from sciedu.kit.units import QuantityError, Reading, read_quantity, unit_meanings, unit_registry
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def _judge(answer: object, target: pint.Quantity, tolerance: Tolerance, lang: st
     if not text.strip():
         return Feedback(False, "empty", message("empty", lang))
     try:
-        reading = read_quantity(text)
+        reading = read_quantity(text, unit_meanings(target))
     except QuantityError as err:
         return Feedback(False, "unparseable", message(err.key, lang, **err.params))
     return _compare(reading, target, tolerance, lang)

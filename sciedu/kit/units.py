@@ -49,6 +49,9 @@ CHINESE_UNITS: dict[str, str] = {
     "摄氏度": "degC", "开": "K", "开尔文": "K", "度": "degree", "弧度": "rad", "度电": "kWh",  # 1 度电 = 1 kWh
     "升": "L", "毫升": "mL", "摩尔": "mol", "公顷": "hectare",
 }
+#: Chinese unit words whose meaning depends on what is asked: 度 alone is a degree of angle, but the 度 of an
+#: electricity bill is 1 kWh and the 度 of a weather report is 1 °C. The expected answer's dimension picks it.
+CONTEXTUAL_UNITS: dict[str, dict[str, str]] = {"度": {"kWh": "kWh", "degC": "degC"}}
 _POWER_WORDS = {"平方": 2, "二次方": 2, "立方": 3, "三次方": 3}
 
 _CHINESE_UNIT = re.compile(
@@ -96,11 +99,23 @@ def unit_registry() -> pint.UnitRegistry:
     return pint.UnitRegistry()
 
 
-def read_quantity(text: str) -> Reading:
-    """Read ``"9.8 m/s^2"`` and its many spellings; raise :class:`QuantityError` for anything else."""
+def unit_meanings(target: pint.Quantity) -> dict[str, str]:
+    """How the contextual unit words read for an answer of ``target``'s dimension (``{"度": "kWh"}`` for an
+    energy); empty when each keeps its usual meaning."""
+    meanings = {}
+    for word, readings in CONTEXTUAL_UNITS.items():
+        for unit, symbol in readings.items():
+            if target.dimensionality == unit_registry().Unit(unit).dimensionality:
+                meanings[word] = symbol
+    return meanings
+
+
+def read_quantity(text: str, meanings: dict[str, str] | None = None) -> Reading:
+    """Read ``"9.8 m/s^2"`` and its many spellings; raise :class:`QuantityError` for anything else.
+    ``meanings`` overrides how Chinese unit words read (see :func:`unit_meanings`)."""
     if len(text) > MAX_LENGTH:
         raise QuantityError("too_long", limit=MAX_LENGTH)
-    cleaned = to_pint_text(normalize(text))
+    cleaned = to_pint_text(normalize(text), meanings)
     match = _NUMBER.match(cleaned)
     if not match:
         raise QuantityError("q_no_number")
@@ -113,9 +128,9 @@ def read_quantity(text: str) -> Reading:
     return Reading(registry.Quantity(value, units), has_unit=True, unit_text=unit_text)
 
 
-def to_pint_text(text: str) -> str:
+def to_pint_text(text: str, meanings: dict[str, str] | None = None) -> str:
     """Rewrite Chinese unit names and symbols such as ``°C``, ``%`` and ``每`` to names pint knows."""
-    text = _CHINESE_UNIT.sub(_chinese_unit, text)
+    text = _CHINESE_UNIT.sub(lambda match: _chinese_unit(match, meanings or {}), text)
     for pattern, replacement in _SYMBOL_WORDS:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())
@@ -138,8 +153,9 @@ def parse_units(unit_text: str) -> pint.Unit:
         raise QuantityError("q_bad_unit", unit=unit_text) from None
 
 
-def _chinese_unit(match: re.Match[str]) -> str:
-    unit = CHINESE_UNITS[match.group("unit")]
+def _chinese_unit(match: re.Match[str], meanings: dict[str, str]) -> str:
+    word = match.group("unit")
+    unit = meanings.get(word, CHINESE_UNITS[word])
     power = match.group("power")
     return f" {unit}**{_POWER_WORDS[power]} " if power else f" {unit} "
 

@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "teacher_overview": {"zh": "教师专区概览", "en": "Teacher overview"},
     "authoring": {"zh": "编写指南", "en": "Authoring guide"},
     "grade_band": {"zh": "学段", "en": "Grade band"},
+    "audience": {"zh": "面向人群", "en": "Audience"},
+    "facilitator_guide": {"zh": "主持人指南", "en": "Facilitator's guide"},
     "duration": {"zh": "时长", "en": "Duration"},
     "minutes": {"zh": "分钟", "en": "min"},
     "subject": {"zh": "学科", "en": "Subject"},
@@ -139,6 +141,15 @@ BAND_NAMES: dict[str, dict[str, str]] = {
     "10-12": {"zh": "高中", "en": "Grades 10–12"},
     "university": {"zh": "大学通识", "en": "University general education"},
     "adult": {"zh": "成人与老年", "en": "Adults and older adults"},
+}
+
+#: The audiences of ``audience:``; "students" is the default and is not shown on pages.
+AUDIENCE_NAMES: dict[str, dict[str, str]] = {
+    "students": {"zh": "学生", "en": "Students"},
+    "older-adults": {"zh": "老年人", "en": "Older adults"},
+    "rural": {"zh": "农村居民", "en": "Rural residents"},
+    "workers": {"zh": "职工", "en": "Workers"},
+    "general-public": {"zh": "社会公众", "en": "General public"},
 }
 
 

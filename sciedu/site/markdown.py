@@ -24,11 +24,10 @@ from nbconvert.filters import strip_ansi
 from sciedu import htmlsafety, mdscan
 from sciedu.checks import figures
 from sciedu.kit.states import STATES_KEY
+from sciedu.mime import WIDGET_STATE, WIDGET_VIEW
 from sciedu.site import explore, live
 from sciedu.site.i18n import t
 
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MYST_ADMONITION = re.compile(r"^```\{(note|tip|warning|important|caution|hint|attention|danger|seealso)\}\s*(.*?)\n(.*?)^```\s*$", re.M | re.S)
 
 

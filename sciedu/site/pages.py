@@ -32,7 +32,7 @@ from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.kit.states import STATES_KEY
 from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
-from sciedu.site.i18n import BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
+from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
 
 FULL_STOP = {"zh": "。", "en": ". "}
 
@@ -100,22 +100,39 @@ def _catalog(activities: list[Activity], lang: str) -> str:
     for a in activities:
         m = a.metadata
         rows.append(
-            f'<tr data-subject="{m.subject}" data-band="{m.grade_band}">'
+            f'<tr data-subject="{m.subject}" data-band="{m.grade_band}" data-audience="{" ".join(m.audience)}">'
             f'<td><a href="{m.subject}/{m.id}/index.html">{html.escape(m.title[lang])}</a></td>'
-            f"<td>{SUBJECT_NAMES[m.subject][lang]}</td><td>{BAND_NAMES[m.grade_band][lang]}</td>"
+            f"<td>{SUBJECT_NAMES[m.subject][lang]}</td><td>{_band_and_audience(m, lang)}</td>"
             f"<td>{m.duration} {t('minutes', lang)}</td><td>{html.escape(m.summary[lang])}</td></tr>"
         )
     subjects = sorted({a.metadata.subject for a in activities})
     bands = [b for b in BAND_NAMES if any(a.metadata.grade_band == b for a in activities)]
+    audiences = [x for x in AUDIENCE_NAMES if any(x in a.metadata.audience for a in activities)]
     filters = (
         '<div class="sciedu-filters">'
         + _select("subject", t("subject", lang), [(s, SUBJECT_NAMES[s][lang]) for s in subjects], lang)
         + _select("band", t("grade_band", lang), [(b, BAND_NAMES[b][lang]) for b in bands], lang)
+        + (_select("audience", t("audience", lang), [(a, AUDIENCE_NAMES[a][lang]) for a in audiences], lang) if len(audiences) > 1 else "")
         + "</div>"
     )
     head = "".join(f"<th>{t(k, lang)}</th>" for k in ("title", "subject", "grade_band", "duration", "summary"))
     table = f'<table class="sciedu-catalog">\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
     return f"# {t('catalog', lang)}\n\n{t('catalog_intro', lang)}\n\n{filters}\n\n{table}\n"
+
+
+def _band_and_audience(m, lang: str) -> str:
+    """``成人 · 老年人、农村居民``: the band, and a public activity's audiences after it."""
+    band = BAND_NAMES[m.grade_band][lang]
+    return f"{band} · {audience_names(m, lang)}" if m.public else band
+
+
+def audience_names(m, lang: str) -> str:
+    return LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience)
+
+
+def guide_name(activity: Activity, lang: str) -> str:
+    """A public session's guide is a facilitator's guide; a class's is a teacher guide."""
+    return t("facilitator_guide" if activity.metadata.public else "teacher_guide", lang)
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
@@ -151,7 +168,7 @@ def _write_activity(docs: Path, activity: Activity, lang: str, nbs: Notebooks, c
     body = teacher_page.markdown + "\n\n" + standards.activity_standards(activity, curriculum, lang) + "\n\n" + _teacher_notes(activity, lang)
     back = [(f"../../../activities/{m.subject}/{m.id}/index.md", t("student_version", lang))]
     banner = f'<div class="sciedu-teacher-banner">{t("teacher_warning", lang)}</div>'
-    guide_links = [("guide.md", t("teacher_guide", lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
+    guide_links = [("guide.md", guide_name(activity, lang)), (f"../../../sessions/{m.subject}/{m.id}/index.md", t("session_plan", lang))]
     _write(teacher_dir / "index.md", _page(activity, lang, body, [(teacher_file, t("download_teacher", lang))], back + guide_links, banner,
                                             standard_names=names, teacher=True))
     _write_files(teacher_dir, teacher_page.files)
@@ -219,6 +236,7 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     facts = [
         labelled("subject", lang, SUBJECT_NAMES[m.subject][lang]),
         labelled("grade_band", lang, BAND_NAMES[m.grade_band][lang]),
+        *([labelled("audience", lang, audience_names(m, lang))] if m.public else []),
         labelled("duration", lang, f"{m.duration} {t('minutes', lang)}"),
         labelled("standards", lang, LIST_SEPARATOR[lang].join(standard_names)),
     ]
@@ -339,7 +357,7 @@ def _nav(docs: Path, activities: list[Activity], lang: str, student_only: bool, 
         teacher_nav: Nav = [{t("teacher_overview", lang): "teacher/index.md"}]
         teacher_nav += [{a.metadata.title[lang]: [
             {t("teacher_notebook", lang): f"teacher/{a.key}/index.md"},
-            {t("teacher_guide", lang): f"teacher/{a.key}/guide.md"},
+            {guide_name(a, lang): f"teacher/{a.key}/guide.md"},
         ]} for a in activities]
         nav.append({t("teacher_section", lang): teacher_nav})
         scientists: Nav = [{_page_title(docs / name): name} for name in SCIENTIST_PAGES if (docs / name).is_file()]

@@ -70,10 +70,11 @@
   }
   var POWERS = { "平方": 2, "二次方": 2, "立方": 3, "三次方": 3 };
 
-  function toPintText(text, table) {
+  function toPintText(text, table, meanings) {
     var re = regexes(table);
     text = text.replace(re.chinese, function (m, power, unit) {
-      var symbol = table.chinese[unit];
+      // a contextual word (度: kWh for an energy, °C for a temperature) reads as the answer's dimension asks
+      var symbol = (meanings && Object.prototype.hasOwnProperty.call(meanings, unit)) ? meanings[unit] : table.chinese[unit];
       return power ? " " + symbol + "**" + POWERS[power] + " " : " " + symbol + " ";
     });
     re.symbols.forEach(function (pair) { text = text.replace(pair[0], pair[1]); });
@@ -107,9 +108,9 @@
     return value;
   }
 
-  function readQuantity(text, table) {
+  function readQuantity(text, table, meanings) {
     if (Array.from(text).length > table.limits.length) throw new QErr("too_long", { limit: table.limits.length });
-    var cleaned = toPintText(normalize(text), table);
+    var cleaned = toPintText(normalize(text), table, meanings);
     if (/(?![0-9])\p{Nd}/u.test(cleaned)) throw new Defer("non-ASCII digits");
     var m = NUMBER.exec(cleaned);
     if (!m) throw new QErr("q_no_number");
@@ -313,7 +314,7 @@
     if (!pyStrip(text)) return { correct: false, kind: "empty", message: msg.empty };
     var reading;
     try {
-      reading = readQuantity(text, table);
+      reading = readQuantity(text, table, spec.meanings);
     } catch (err) {
       if (err instanceof QErr) return { correct: false, kind: "unparseable", message: fill(msg[err.key], err.params) };
       return deferred(spec, err);

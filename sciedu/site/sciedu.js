@@ -31,7 +31,10 @@
     function apply() {
       table.querySelectorAll("tbody tr").forEach(function (row) {
         var show = true;
-        selects.forEach(function (s) { if (s.value && row.dataset[s.name] !== s.value) show = false; });
+        selects.forEach(function (s) {
+          // a row's data attribute may hold several values (audiences), separated by spaces
+          if (s.value && (row.dataset[s.name] || "").split(" ").indexOf(s.value) < 0) show = false;
+        });
         row.hidden = !show;
       });
     }

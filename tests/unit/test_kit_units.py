@@ -37,6 +37,20 @@ def test_chinese_unit_names(answer: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("answer", "expected", "kind"), [
+    # 度 alone: a kWh on an electricity bill, a °C in a weather report, else a degree of angle
+    ("5度", "5 kWh", "correct"), ("5 度", "18e6 J", "correct"), ("5度电", "5 kWh", "correct"),
+    ("20度", "20 degC", "correct"), ("20度", "293.15 K", "correct"), ("30度", "30 degree", "correct"),
+    ("5度", "5 m", "wrong_dimension"), ("5度", "6 kWh", "wrong_number"),
+])
+def test_du_reads_as_the_question_asks(answer: str, expected: str, kind: str) -> None:
+    assert check_quantity(answer, expected).kind == kind
+
+
+def test_du_keeps_its_angle_meaning_outside_a_question() -> None:
+    assert read_quantity("30度").quantity == unit_registry().Quantity(30, "degree")
+
+
+@pytest.mark.parametrize(("answer", "expected", "kind"), [
     ("9.8 m/s", G, "wrong_dimension"),
     ("9.8 kg", G, "wrong_dimension"),
     ("5 kg", "5 N", "wrong_dimension"),

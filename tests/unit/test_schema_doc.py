@@ -16,7 +16,7 @@ from sciedu.guides.text import GUIDE, PHASE_NAMES
 from sciedu.metadata import Invalid
 from sciedu.schema_doc import ANY_NAME, DOCS, PLACES, fields, type_of, validator_at
 from sciedu.site import pages, reference
-from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES
+from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, SUBJECT_NAMES
 
 REPO = Path(__file__).parents[2]
 EVERY_KEY = Path(__file__).parents[1] / "data" / "every-key" / "physics" / "mkid"
@@ -36,6 +36,7 @@ VOCABULARY = prerequisites.load(REPO / "curriculum")[0]
 SHOWN_AS = {
     "subject": lambda lang: SUBJECT_NAMES["physics"][lang],
     "grade_band": lambda lang: BAND_NAMES["7-9"][lang],
+    "audience": lambda lang: AUDIENCE_NAMES["older-adults"][lang],
     "duration": lambda lang: "47",
     # as written, or as the link to the item in the standards browser
     "standards": lambda lang: ("cn-compulsory-science-2022:3", "cn-compulsory-science-2022/index.md#item-3"),
