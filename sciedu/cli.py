@@ -287,7 +287,8 @@ def _framework_id(curriculum, framework: str) -> str:
 def coverage(project_dir: Path | None, framework: str | None, fmt: str, lang: str) -> None:
     """Which items of a framework the activities teach, by grade band, and the gaps.
 
-    Without FRAMEWORK: one line per framework with how many of its row items are covered.
+    Without FRAMEWORK: one line per framework with how many of its row items are covered, then the library's
+    activities by grade band and audience.
     """
     from sciedu import sources
     from sciedu.curriculum import coverage as cov
@@ -300,6 +301,7 @@ def coverage(project_dir: Path | None, framework: str | None, fmt: str, lang: st
             result = cov.coverage(fw, activities)
             covered = len(result.rows) - len(result.gaps)
             click.echo(f"{fw.id:32} {len(fw.items):4} items  {covered:3}/{len(result.rows):<3} rows covered")
+        click.echo(cov.library_summary(activities), nl=False)
         return
     result = cov.coverage(curriculum.frameworks[_framework_id(curriculum, framework)], activities)
     click.echo(cov.render(result, fmt, lang), nl=False)

@@ -222,3 +222,27 @@ def _table(header: list[str], records: list[list[str]]) -> str:
 def _width(text: str) -> int:
     """Display width: CJK characters take two columns in a terminal."""
     return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+# --- the library by band and audience ---------------------------------------------------------------
+
+#: The framework of the citizens' scientific literacy benchmarks, which a public activity aligns to.
+CITIZENS_FRAMEWORK = "public-science-literacy"
+
+
+def library_summary(activities: list[Activity]) -> str:
+    """How many activities there are for each band and audience, and how many public ones align to the
+    citizens' benchmarks: the figures the library's issues set targets in."""
+    from sciedu.model import AUDIENCES
+
+    by_band = {band: sum(a.metadata.grade_band == band for a in activities) for band in GRADE_BANDS}
+    by_audience = {who: sum(who in a.metadata.audience for a in activities) for who in AUDIENCES}
+    public = [a for a in activities if a.metadata.public]
+    aligned = [a for a in public if any(code.partition(":")[0] == CITIZENS_FRAMEWORK for code in a.metadata.standards)]
+    lines = [
+        f"library: {len(activities)} activities",
+        "  by band: " + ", ".join(f"{band} {n}" for band, n in by_band.items()),
+        "  by audience: " + ", ".join(f"{who} {n}" for who, n in by_audience.items() if n),
+        f"  public activities aligned to {CITIZENS_FRAMEWORK}: {len(aligned)} of {len(public)}",
+    ]
+    return "\n".join(lines) + "\n"

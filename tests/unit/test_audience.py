@@ -118,3 +118,15 @@ def test_the_guide_of_a_public_session_is_a_facilitators_guide(activity_with) ->
     public = _public(activity_with)
     assert pages.guide_name(public, "zh") == "主持人指南" and pages.guide_name(public, "en") == "Facilitator's guide"
     assert pages.guide_name(activity_with(), "en") == "Teacher guide"
+
+
+def test_the_library_summary_counts_bands_audiences_and_benchmark_alignment(activity_with) -> None:
+    from sciedu.curriculum.coverage import library_summary
+
+    public = _public(activity_with)
+    unaligned = _public(activity_with, standards=False)
+    school = activity_with()
+    summary = library_summary([public, unaligned, school])
+    assert "library: 3 activities" in summary and "5-6 1" in summary and "adult 2" in summary
+    assert "students 1, older-adults 2, general-public 2" in summary
+    assert "public activities aligned to public-science-literacy: 1 of 2" in summary

@@ -81,6 +81,10 @@ def test_repository_vocabulary_loads_with_the_bands_of_the_two_standards() -> No
     ("friction-coefficient", r"$d = v^2 / (2\mu g)$", (r"\mu",)),
     ("friction-coefficient", r"a cell 3 $\mu\mathrm{m}$ wide", ()),
     ("kinetic-energy-formula", r"$E_k = \tfrac12 m v^2$", (r"\tfrac12 m v^",)),
+    ("scientific-notation", 'print(f"{n:.2e} atoms")', ("{n:.2e}",)),
+    ("scientific-notation", 'label = f"{v:>10.3E}"', ("{v:>10.3E}",)),
+    ("scientific-notation", 'cups = {"warmth": place}', ()),  # a dict literal whose value ends in e
+    ("scientific-notation", "N_A = 6.022e23", ("6.022e23",)),
 ])
 def test_hints_find_uses_and_spare_look_alikes(prerequisite: str, line: str, found: tuple) -> None:
     loaded, _ = curriculum.load(REPO / "curriculum")
