@@ -16,6 +16,7 @@ import pytest
 from sciedu import evaluation
 from sciedu.errors import Severity, UsageError
 from sciedu.evaluation import Record
+from sciedu.evaluation import render
 
 DATA = Path(__file__).parents[1] / "data" / "evaluations"
 EXAMPLE = Path(__file__).parents[2] / "site" / "evaluations"
@@ -286,7 +287,7 @@ def test_text_table_in_both_languages(loaded) -> None:
     assert "平均提升（按场次平均）：相当于满分的 +32%；标准化增益 0.61（6 场有前后测成绩）" in zh
     # the columns line up in a terminal, where a Chinese character takes two columns
     table = zh.split("\n\n")[1].splitlines()
-    assert len({evaluation._width(row) for row in table[1:]}) == 1
+    assert len({render._width(row) for row in table[1:]}) == 1
 
 
 def test_json_numbers_are_rounded_only_there(loaded) -> None:
