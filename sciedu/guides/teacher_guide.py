@@ -174,7 +174,8 @@ def vocabulary_table(activity: Activity, lang: str) -> str:
 
 def _differentiation(activity: Activity, lang: str) -> str:
     d = activity.metadata.differentiation
-    return f"**{g('support', lang)}**\n\n{bullets(d.support, lang)}\n\n**{g('extension', lang)}**\n\n{bullets(d.extension, lang)}"
+    support, extension = ("public_support", "public_extension") if activity.metadata.public else ("support", "extension")
+    return f"**{g(support, lang)}**\n\n{bullets(d.support, lang)}\n\n**{g(extension, lang)}**\n\n{bullets(d.extension, lang)}"
 
 
 def _discussion(activity: Activity, lang: str) -> str:

@@ -61,6 +61,8 @@ GUIDE: dict[str, dict[str, str]] = {
     "differentiation": {"zh": "分层教学", "en": "Differentiation"},
     "support": {"zh": "需要支持的学生", "en": "Support"},
     "extension": {"zh": "学有余力的学生", "en": "Extension"},
+    "public_support": {"zh": "需要更多帮助的参与者", "en": "Participants who need more help"},
+    "public_extension": {"zh": "想深入了解的参与者", "en": "Participants who want to go further"},
     "discussion": {"zh": "讨论问题与参考回答", "en": "Discussion prompts and expected answers"},
     "expected": {"zh": "期待听到", "en": "Listen for"},
     "answer_key": {"zh": "答案（来自运行后的参考答案）", "en": "Answer key (from the executed solutions)"},

@@ -83,6 +83,8 @@ def test_repository_vocabulary_loads_with_the_bands_of_the_two_standards() -> No
     ("friction-coefficient", "d = v**2 / (2 * mu * g)", ("mu",)),
     ("friction-coefficient", "mu_k = 0.7", ("mu_k",)),
     ("friction-coefficient", "about 40 kg of fertiliser per mu (亩) of wheat, 600 kg/mu", ()),
+    ("friction-coefficient", "# yield in kg (per mu)", ()),
+    ("friction-coefficient", "a = (2*mu)", ("mu",)),
     ("kinetic-energy-formula", r"$E_k = \tfrac12 m v^2$", (r"\tfrac12 m v^",)),
     ("scientific-notation", 'print(f"{n:.2e} atoms")', ("{n:.2e}",)),
     ("scientific-notation", 'label = f"{v:>10.3E}"', ("{v:>10.3E}",)),
