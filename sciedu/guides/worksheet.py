@@ -58,7 +58,8 @@ TEXT = {
 
 CSS = """
 @page { size: A4; margin: 10mm 13mm 10mm 13mm; }
-html { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
+@font-face { font-family: "sciedu-symbols"; src: local("DejaVu Sans"), local("Noto Sans"), local("Segoe UI Symbol"), local("Arial Unicode MS"); unicode-range: U+2103, U+2109; }
+html { font-family: "sciedu-symbols", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
 body { margin: 0 auto; max-width: 182mm; }
 .sheet { break-after: page; }
 .sheet:last-child { break-after: auto; }

@@ -126,3 +126,34 @@ def test_printed_guide_fits_a4_without_clipping(chromium, served_site: str, lang
     text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
     for heading in headings:
         assert re.sub(r"\s+", "", heading) in text, heading
+
+
+def test_catalogue_filters_by_audience(page, served_site: str) -> None:
+    page.goto(f"{served_site}/activities/index.html")
+    rows = page.locator("table.sciedu-catalog tbody tr")
+    page.select_option("select[name='audience']", "older-adults")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 1 <= len(visible) < rows.count()
+    assert all("older-adults" in r.get_attribute("data-audience").split() for r in visible)
+
+
+_INK = """async (family) => {
+  await document.fonts.load(`48px ${family}`, "℃");
+  const canvas = document.createElement("canvas");
+  canvas.width = 80; canvas.height = 80;
+  const ctx = canvas.getContext("2d");
+  ctx.font = `48px ${family}`;
+  ctx.fillText("℃", 8, 60);
+  const data = ctx.getImageData(0, 0, 80, 80).data;
+  let ink = 0;
+  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+  return ink;
+}"""
+
+
+def test_the_degree_celsius_sign_is_drawn_on_chinese_pages(page, served_site: str) -> None:
+    """℃ in the page's own font stack leaves ink (Debian's WenQuanYi Micro Hei alone draws it blank)."""
+    page.goto(f"{served_site}/activities/{ACTIVITY}/index.html")
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert family.startswith('"sciedu-symbols"') or family.startswith("sciedu-symbols")
+    assert page.evaluate(_INK, family) > 20
