@@ -32,6 +32,11 @@ def test_parts_come_from_the_notebook_in_both_languages(activity) -> None:
     assert not any(re.search("[\u4e00-\u9fff] [\u4e00-\u9fff]", p) for p in zh.predictions + zh.exercises)  # lines joined
 
 
+def shows(key: str, text: str) -> bool:
+    """Whether the answer ``key`` is in ``text`` as a number of its own, not inside a longer one (400 in 4000)."""
+    return re.search(rf"(?<![\d.]){re.escape(key)}(?!\d|\.\d)", text) is not None
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("activity", BUNDLED, ids=IDS)
 def test_the_worksheet_has_no_answers(activity, lang: str) -> None:
@@ -43,14 +48,26 @@ def test_the_worksheet_has_no_answers(activity, lang: str) -> None:
             if len(line.strip()) > 25 and not line.startswith(("#", "```", ":")) and "=" not in line:
                 assert line.strip() not in text, line
     m = activity.metadata
+    # the sheet's own words ("4 Self-check", "CC-BY-4.0") are not an author's text that could give a key away
+    from sciedu.guides.worksheet import TEXT
+
+    for fixed in [*(t[lang].split("{")[0] for t in TEXT.values()), m.licence]:
+        text = text.replace(fixed, " ") if fixed.strip() else text
     for answer in m.answers:
-        assert answer.key not in text
+        assert not shows(answer.key, text), answer.key
     for spec in m.variants:
         for seed in (1, 2, 3):
             drawn = variants(spec.kit_params, lambda **_: None, seed, key=spec.id).params
             assert f"{format_value(spec.compute(**drawn))} {spec.unit}".strip() not in text
     for prompt in m.discussion:
         assert prompt.expected[lang][:30] not in text
+
+
+def test_an_answer_inside_a_longer_number_is_not_shown() -> None:
+    assert not shows("400", "长满草的土地要4000年才冲光表土")
+    assert not shows("1.78", "约11.78厘米")
+    assert shows("400", "是裸地的400倍")
+    assert shows("1.78 cm", "about 1.78 cm a year")
 
 
 def test_each_student_gets_the_numbers_the_notebook_gives_them() -> None:
@@ -95,3 +112,28 @@ def test_bad_worksheet_keys_are_located_findings(tmp_path: Path, worksheet: dict
     findings = metadata.validate(yamlfile.load(path))[1]
     rule = "metadata-unknown-key" if "unknown key" in message else "metadata-invalid"
     assert [f.rule for f in findings] == [rule] and message in findings[0].message
+
+
+def test_a_multiple_choice_exercise_is_printed_with_its_options_to_tick() -> None:
+    from sciedu.guides.worksheet import choice_labels
+
+    activity, _ = sources.load_activity(REPO / "activities" / "physics" / "speed-and-stopping")
+    for lang, first in (("zh", "2倍"), ("en", "2 times")):
+        found = parts(activity, lang)
+        [(index, labels)] = found.choices.items()
+        assert found.exercises[index].startswith(("**练习2", "**Exercise 2")) and labels[0] == first and len(labels) == 4
+        page = sheet(activity, lang)
+        assert f"<li>A. {first}</li>" in page and '<ul class="check options">' in page
+
+
+@pytest.mark.parametrize(("code", "labels"), [
+    ('q = MultipleChoice("Q?", [Option("yes", correct=True), Option("no")])', ("yes", "no")),
+    ('q = kit.MultipleChoice({"zh": "问", "en": "Q"}, options=[Option({"zh": "是", "en": "yes"}), Option({"zh": "否", "en": "no"})])', ("是", "否")),
+    ('q = MultipleChoice("Q?", OPTIONS)', ()),  # not literal: nothing to print
+    ('q = MultipleChoice("Q?", [Option(make_label(1))])', ()),
+    ("%matplotlib inline\nq = 1", ()),  # not Python: no options, no error
+])
+def test_options_are_read_from_literal_code_only(code: str, labels: tuple) -> None:
+    from sciedu.guides.worksheet import choice_labels
+
+    assert choice_labels(code, "zh") == labels
