@@ -12,7 +12,7 @@ import nbformat
 
 from sciedu.curriculum import Curriculum, prerequisites
 from sciedu.guides import lesson_plan
-from sciedu.guides.text import PHASE_NAMES, g
+from sciedu.guides.text import PHASE_NAMES, g, printed_unit
 from sciedu.model import Activity
 from sciedu.site import markdown
 from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, t
@@ -124,8 +124,8 @@ def variant_tables(activity: Activity, lang: str) -> str:
     parts = []
     for variant in activity.metadata.variants:
         table = variant_table(variant.kit_params, variant.compute, CLASS_SEEDS, key=variant.id)
-        units = ", ".join(f"{p.name}: {p.unit}" for p in variant.parameters if p.unit)
-        unit_note = f" ({units}; {g('answer', lang)}: {variant.unit})" if units or variant.unit else ""
+        units = ", ".join(f"{p.name}: {printed_unit(p.unit)}" for p in variant.parameters if p.unit)
+        unit_note = f" ({units}; {g('answer', lang)}: {printed_unit(variant.unit)})" if units or variant.unit else ""
         constants = "".join(f", {name} = {value}" for name, value in variant.constants.items())
         parts.append(f"**{variant.label[lang]}**{unit_note} · `{variant.formula}`{constants}\n\n{table.to_markdown(lang)}")
     return f"{g('variants_intro', lang)}\n\n" + "\n\n".join(parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 GUIDE: dict[str, dict[str, str]] = {
     "guide": {"zh": "教师指南", "en": "Teacher guide"},
     "facilitator_guide": {"zh": "主持人指南", "en": "Facilitator's guide"},
@@ -123,3 +125,12 @@ PHASE_NAMES = {
 
 def g(key: str, lang: str) -> str:
     return GUIDE[key][lang]
+
+
+_POWER = re.compile(r"(?:\*\*|\^)\(?(-?\d+)\)?")
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def printed_unit(unit: str) -> str:
+    """A unit as printed on paper: ``cm^2`` → ``cm²``, ``m*s**-1`` → ``m·s⁻¹``."""
+    return _POWER.sub(lambda m: m.group(1).translate(_SUPERSCRIPTS), unit).replace("*", "·")

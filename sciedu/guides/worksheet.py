@@ -19,6 +19,7 @@ from pathlib import Path
 
 import markdown as md
 
+from sciedu.guides.text import printed_unit
 from sciedu.kit.seeded import format_value, variants
 from sciedu.model import Activity
 
@@ -148,11 +149,11 @@ def student_numbers(activity: Activity, seed: int | None, lang: str) -> str:
     lines = []
     for spec in activity.metadata.variants:
         if seed is None:
-            values = ("，" if lang == "zh" else ", ").join(f"{p.name} = ____ {p.unit}".strip() for p in spec.parameters)
+            values = ("，" if lang == "zh" else ", ").join(f"{p.name} = ____ {printed_unit(p.unit)}".strip() for p in spec.parameters)
             lines.append(x("blank_numbers", lang) + values)
             continue
         drawn = variants(spec.kit_params, lambda **_: None, seed, key=spec.id).params
-        values = ("，" if lang == "zh" else ", ").join(f"{p.name} = {format_value(drawn[p.name])} {p.unit}".strip() for p in spec.parameters)
+        values = ("，" if lang == "zh" else ", ").join(f"{p.name} = {format_value(drawn[p.name])} {printed_unit(p.unit)}".strip() for p in spec.parameters)
         lines.append(x("your_numbers", lang, seed=seed) + values)
     return "".join(f'<p class="numbers">{html.escape(line)}</p>' for line in lines)
 

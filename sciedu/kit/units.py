@@ -48,6 +48,8 @@ CHINESE_UNITS: dict[str, str] = {
     # temperature, angle, volume, amount, area
     "摄氏度": "degC", "开": "K", "开尔文": "K", "度": "degree", "弧度": "rad", "度电": "kWh",  # 1 度电 = 1 kWh
     "升": "L", "毫升": "mL", "摩尔": "mol", "公顷": "hectare",
+    # counts per time: a pulse of 72 次/分, 50 次每秒
+    "次": "count",
 }
 #: Chinese unit words whose meaning depends on what is asked: 度 alone is a degree of angle, but the 度 of an
 #: electricity bill is 1 kWh and the 度 of a weather report is 1 °C. The expected answer's dimension picks it.

@@ -56,3 +56,12 @@ def test_quiz_lists_options_one_per_line_and_each_wrong_option_with_its_misconce
     assert f"B. mkcorrect{lang} ·" not in text  # the right option has no misconception line
     assert f"mkassessmentmisconception{lang}" in answers
     assert quiz(activity, lang, with_answers=False).count("mkassessmentoptionsmisconception") == 0  # not for students
+
+
+@pytest.mark.parametrize(("unit", "printed"), [
+    ("cm^2", "cm²"), ("m/s^2", "m/s²"), ("m**3", "m³"), ("m*s**-1", "m·s⁻¹"), ("s^(-1)", "s⁻¹"), ("km/h", "km/h"), ("", ""),
+])
+def test_units_are_printed_with_superscripts(unit: str, printed: str) -> None:
+    from sciedu.guides.text import printed_unit
+
+    assert printed_unit(unit) == printed

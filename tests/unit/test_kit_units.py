@@ -31,6 +31,7 @@ def test_spellings_of_the_same_acceleration_are_accepted(answer: str) -> None:
     ("1 年", "365.25 day"), ("1 平方米", "10000 cm^2"), ("1 立方厘米", "1 mL"), ("1000 千克每立方米", "1 g/cm^3"),
     ("25 摄氏度", "298.15 K"), ("25 ℃", "25 degC"), ("101 千帕", "101000 Pa"), ("1.5 伏", "1.5 V"),
     ("2 安", "2 A"), ("10 欧姆", "10 ohm"), ("50 赫兹", "50 Hz"), ("1 千瓦时", "3.6e6 J"),
+    ("72 次/分", "72 1/min"), ("72 次每分钟", "1.2 Hz"),
 ])
 def test_chinese_unit_names(answer: str, expected: str) -> None:
     assert check_quantity(answer, expected).kind == "correct"

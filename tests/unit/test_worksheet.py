@@ -32,6 +32,11 @@ def test_parts_come_from_the_notebook_in_both_languages(activity) -> None:
     assert not any(re.search("[\u4e00-\u9fff] [\u4e00-\u9fff]", p) for p in zh.predictions + zh.exercises)  # lines joined
 
 
+def shows(key: str, text: str) -> bool:
+    """Whether the answer ``key`` is in ``text`` as a number of its own, not inside a longer one (400 in 4000)."""
+    return re.search(rf"(?<![\d.]){re.escape(key)}(?!\d|\.\d)", text) is not None
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("activity", BUNDLED, ids=IDS)
 def test_the_worksheet_has_no_answers(activity, lang: str) -> None:
@@ -44,13 +49,20 @@ def test_the_worksheet_has_no_answers(activity, lang: str) -> None:
                 assert line.strip() not in text, line
     m = activity.metadata
     for answer in m.answers:
-        assert answer.key not in text
+        assert not shows(answer.key, text), answer.key
     for spec in m.variants:
         for seed in (1, 2, 3):
             drawn = variants(spec.kit_params, lambda **_: None, seed, key=spec.id).params
             assert f"{format_value(spec.compute(**drawn))} {spec.unit}".strip() not in text
     for prompt in m.discussion:
         assert prompt.expected[lang][:30] not in text
+
+
+def test_an_answer_inside_a_longer_number_is_not_shown() -> None:
+    assert not shows("400", "长满草的土地要4000年才冲光表土")
+    assert not shows("1.78", "约11.78厘米")
+    assert shows("400", "是裸地的400倍")
+    assert shows("1.78 cm", "about 1.78 cm a year")
 
 
 def test_each_student_gets_the_numbers_the_notebook_gives_them() -> None:
