@@ -55,7 +55,7 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         *([Section(g("learners", lang), lesson_plan.learners(plan, activity, lang))] if plan and plan.learners
           else [Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang))]),
         *([Section(g("prerequisites", lang), f"{g('prerequisites_intro', lang)}\n\n{needed}")] if needed else []),
-        Section(t("objectives", lang), bullets(m.objectives, lang)),
+        Section(g("session_objectives", lang) if m.public else t("objectives", lang), bullets(m.objectives, lang)),
         *([Section(g("competency_objectives", lang), lesson_plan.objectives_by_competency(plan, curriculum, lang))]
           if plan and plan.objectives else []),
         *([Section(g("key_and_difficult", lang), lesson_plan.key_and_difficult_points(plan, lang))]
@@ -65,7 +65,7 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
           if m.facilitation and m.facilitation.accessibility else []),
         Section(t("materials", lang), bullets(m.materials, lang) if m.materials else t("no_materials", lang)),
         Section(t("safety", lang), bullets(m.safety, lang) if m.safety else t("no_safety", lang)),
-        Section(g("process", lang) if plan else g("phases", lang),
+        Section(g("process", lang) if plan else g("session_phases" if m.public else "phases", lang),
                 lesson_plan.process_table(activity, lang) if plan and m.phases else phase_table(activity, lang)),
         *([Section(g("board_plan", lang), lesson_plan.board_plan(plan, lang))] if plan and plan.board_plan else []),
         *([Section(g("homework", lang), lesson_plan.homework(plan, m.grade_band, lang))] if plan and plan.homework else []),
@@ -138,7 +138,8 @@ def _overview(activity: Activity, lang: str) -> str:
         (t("subject", lang), SUBJECT_NAMES[m.subject][lang]),
         (t("grade_band", lang), BAND_NAMES[m.grade_band][lang]),
         (t("duration", lang), f"{m.duration} {t('minutes', lang)}"),
-        ({"zh": "教学模式", "en": "Model"}[lang], model),
+        (g("session_model_label" if m.public else "model_label", lang), model),
+        *([(g("audience", lang), LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience))] if m.public else []),
     ]
     table = f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"{m.summary[lang]}\n\n{table}"

@@ -9,12 +9,13 @@ notebook agree for the same student number. A class set is one page per student.
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown as md
@@ -76,6 +77,7 @@ td { height: 5.5mm; }
 .numbers { font-weight: 600; }
 .check { list-style: none; padding-left: 0; }
 .check li::before { content: "☐ "; }
+.options { margin: 0.5mm 0 1mm 2mm; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; }
 .foot { color: #555; font-size: 8pt; margin-top: 2mm; }
 /* large print for public sessions (older adults): 16 pt text, roomy lines, high contrast */
@@ -100,6 +102,8 @@ class Parts:
 
     predictions: tuple[str, ...]
     exercises: tuple[str, ...]
+    #: the options of an exercise answered by a multiple choice, by the exercise's index
+    choices: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def x(key: str, lang: str, **values: object) -> str:
@@ -121,7 +125,66 @@ def parts(activity: Activity, lang: str) -> Parts:
             sections[-1][1].append("")  # a cell ends its paragraph
     predictions = _numbered(sections[0][1]) if sections else ()
     exercises = tuple(_one_line(p) for _, lines in sections for p in _paragraphs(lines) if EXERCISE.match(p))
-    return Parts(predictions, exercises)
+    return Parts(predictions, exercises, _choices(activity, lang))
+
+
+def _choices(activity: Activity, lang: str) -> dict[int, tuple[str, ...]]:
+    """For an exercise followed (in its section) by a code cell that asks a ``MultipleChoice``, the options'
+    texts, read from the code without running it; the paper sheet lists them to tick."""
+    found: dict[int, tuple[str, ...]] = {}
+    count, current, started = 0, None, False
+    for cell in activity.notebooks[lang].nb.cells:
+        if HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            if current is not None and current not in found:
+                labels = choice_labels(cell.source, lang)
+                if labels:
+                    found[current] = labels
+            continue
+        paragraph: list[str] = []
+        for line in [*cell.source.splitlines(), ""]:
+            if line.startswith("## "):
+                started, current, paragraph = True, None, []
+            elif not line.strip():
+                if started and paragraph and EXERCISE.match("\n".join(paragraph).strip()):
+                    current, count = count, count + 1
+                paragraph = []
+            else:
+                paragraph.append(line)
+    return found
+
+
+def choice_labels(code: str, lang: str) -> tuple[str, ...]:
+    """The texts of the ``Option(...)`` of the first ``MultipleChoice(...)`` in ``code``, when written as
+    literals (a string, or a ``{"zh": ..., "en": ...}`` mapping); () otherwise."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # IPython magics and the like: no options to print
+        return ()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called(node) == "MultipleChoice":
+            options = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "options"), None)
+            if not isinstance(options, (ast.List, ast.Tuple)):
+                return ()
+            labels = [_literal_text(o.args[0], lang) for o in options.elts
+                      if isinstance(o, ast.Call) and _called(o) == "Option" and o.args]
+            return tuple(labels) if labels and all(labels) else ()
+    return ()
+
+
+def _called(call: ast.Call) -> str:
+    return call.func.id if isinstance(call.func, ast.Name) else call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+
+def _literal_text(node: ast.expr, lang: str) -> str:
+    try:
+        value = ast.literal_eval(node)
+    except ValueError:
+        return ""
+    if isinstance(value, dict):
+        value = value.get(lang, "")
+    return value if isinstance(value, str) else ""
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -182,9 +245,10 @@ def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     if found.exercises:
         items = []
-        for text in found.exercises:
+        for index, text in enumerate(found.exercises):
             numbers = student_numbers(activity, seed, lang) if "SEED" in text else ""
-            items.append(f'<li>{_inline(_plain_exercise(text))}{numbers}{_lines(2)}</li>')
+            answer = _options(found.choices[index]) if index in found.choices else _lines(2)
+            items.append(f'<li>{_inline(_plain_exercise(text))}{numbers}{answer}</li>')
         out.append(f'<h2>{x("exercises", lang)}</h2><ol class="exercises">{"".join(items)}</ol>')
     if m.worksheet.self_check:
         checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
@@ -211,13 +275,21 @@ def handout(activity: Activity, lang: str) -> str:
         out.append(f'<h2>{x("handout_record", lang)}{colon}{html.escape(table.title[lang])}</h2>')
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     if found.exercises:
-        items = "".join(f"<li>{_inline(_plain_exercise(text))}{_lines(2)}</li>" for text in found.exercises)
+        items = "".join(f"<li>{_inline(_plain_exercise(text))}"
+                        f"{_options(found.choices[i]) if i in found.choices else _lines(2)}</li>"
+                        for i, text in enumerate(found.exercises))
         out.append(f'<h2>{x("handout_exercises", lang)}</h2><ol class="exercises">{items}</ol>')
     if m.worksheet.self_check:
         checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
         out.append(f'<h2>{x("handout_self_check", lang)}</h2><ul class="check">{checks}</ul>')
     out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("handout_footer", lang)}</p></section>')
     return "".join(out)
+
+
+def _options(labels: tuple[str, ...]) -> str:
+    """A multiple choice on paper: lettered options, each with a box to tick."""
+    items = "".join(f"<li>{chr(ord('A') + i)}. {_inline(label)}</li>" for i, label in enumerate(labels))
+    return f'<ul class="check options">{items}</ul>'
 
 
 def _lines(count: int) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 #: The salt matplotlib mixes into SVG element ids; any fixed string makes the ids repeatable.
 HASH_SALT = "sciedu"
 
-#: Fonts with Chinese glyphs, in this order, before DejaVu Sans: Debian's fonts-wqy-microhei (what sciedu's CI
-#: installs), then the usual ones on Linux, Windows and macOS. They come first because matplotlib's SVG text
-#: paths do not fall back glyph by glyph (a Chinese label after DejaVu Sans came out as empty boxes).
+#: Fonts with Chinese glyphs, tried in this order after DejaVu Sans: Debian's fonts-wqy-microhei (what sciedu's CI
+#: installs), then the usual ones on Linux, Windows and macOS. ``font.family`` is the list itself, so matplotlib
+#: (3.6+) falls back glyph by glyph: Latin letters, digits and symbols from DejaVu Sans, Chinese from the first
+#: CJK font. (WenQuanYi Micro Hei first drew ℃ as an empty glyph; DejaVu Sans has it.)
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei",
              "PingFang SC", "Heiti SC")
 
@@ -31,7 +32,7 @@ def sharp_figures(*, width: float = 6.4, height: float = 4.0) -> None:
     matplotlib.rcParams["svg.hashsalt"] = HASH_SALT
     matplotlib.rcParams["svg.fonttype"] = "none"
     matplotlib.rcParams["figure.figsize"] = (width, height)
-    matplotlib.rcParams["font.sans-serif"] = [*installed_cjk_fonts(), "DejaVu Sans"]
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", *installed_cjk_fonts()]
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats

@@ -140,7 +140,7 @@ BAND_NAMES: dict[str, dict[str, str]] = {
     "7-9": {"zh": "7–9 年级", "en": "Grades 7–9"},
     "10-12": {"zh": "高中", "en": "Grades 10–12"},
     "university": {"zh": "大学通识", "en": "University general education"},
-    "adult": {"zh": "成人与老年", "en": "Adults and older adults"},
+    "adult": {"zh": "成人", "en": "Adults"},
 }
 
 #: The audiences of ``audience:``; "students" is the default and is not shown on pages.

@@ -89,7 +89,26 @@ def test_sharp_figures_sets_deterministic_svg_settings_outside_a_kernel() -> Non
         sharp_figures(width=5, height=3)
         assert matplotlib.rcParams["svg.hashsalt"] == HASH_SALT
         assert tuple(matplotlib.rcParams["figure.figsize"]) == (5, 3)
-        assert matplotlib.rcParams["font.sans-serif"][-1] == "DejaVu Sans"
-        assert matplotlib.rcParams["font.sans-serif"][:-1] == installed_cjk_fonts()
+        assert matplotlib.rcParams["font.family"] == ["DejaVu Sans", *installed_cjk_fonts()]
     finally:
         matplotlib.rcParams.update(saved)
+
+
+def test_a_chinese_label_with_a_degree_sign_needs_no_missing_glyph(recwarn) -> None:
+    """Glyph by glyph: ℃ and digits from DejaVu Sans, the Chinese from the CJK font; nothing is missing."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    saved = matplotlib.rcParams.copy()
+    try:
+        sharp_figures()
+        fig, ax = plt.subplots()
+        ax.set_title("水温 20℃")
+        out = io.StringIO()
+        fig.savefig(out, format="svg")
+        plt.close(fig)
+    finally:
+        matplotlib.rcParams.update(saved)
+    assert "水温 20℃" in out.getvalue()
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]

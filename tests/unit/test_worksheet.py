@@ -48,6 +48,11 @@ def test_the_worksheet_has_no_answers(activity, lang: str) -> None:
             if len(line.strip()) > 25 and not line.startswith(("#", "```", ":")) and "=" not in line:
                 assert line.strip() not in text, line
     m = activity.metadata
+    # the sheet's own words ("4 Self-check", "CC-BY-4.0") are not an author's text that could give a key away
+    from sciedu.guides.worksheet import TEXT
+
+    for fixed in [*(t[lang].split("{")[0] for t in TEXT.values()), m.licence]:
+        text = text.replace(fixed, " ") if fixed.strip() else text
     for answer in m.answers:
         assert not shows(answer.key, text), answer.key
     for spec in m.variants:
@@ -107,3 +112,28 @@ def test_bad_worksheet_keys_are_located_findings(tmp_path: Path, worksheet: dict
     findings = metadata.validate(yamlfile.load(path))[1]
     rule = "metadata-unknown-key" if "unknown key" in message else "metadata-invalid"
     assert [f.rule for f in findings] == [rule] and message in findings[0].message
+
+
+def test_a_multiple_choice_exercise_is_printed_with_its_options_to_tick() -> None:
+    from sciedu.guides.worksheet import choice_labels
+
+    activity, _ = sources.load_activity(REPO / "activities" / "physics" / "speed-and-stopping")
+    for lang, first in (("zh", "2倍"), ("en", "2 times")):
+        found = parts(activity, lang)
+        [(index, labels)] = found.choices.items()
+        assert found.exercises[index].startswith(("**练习2", "**Exercise 2")) and labels[0] == first and len(labels) == 4
+        page = sheet(activity, lang)
+        assert f"<li>A. {first}</li>" in page and '<ul class="check options">' in page
+
+
+@pytest.mark.parametrize(("code", "labels"), [
+    ('q = MultipleChoice("Q?", [Option("yes", correct=True), Option("no")])', ("yes", "no")),
+    ('q = kit.MultipleChoice({"zh": "问", "en": "Q"}, options=[Option({"zh": "是", "en": "yes"}), Option({"zh": "否", "en": "no"})])', ("是", "否")),
+    ('q = MultipleChoice("Q?", OPTIONS)', ()),  # not literal: nothing to print
+    ('q = MultipleChoice("Q?", [Option(make_label(1))])', ()),
+    ("%matplotlib inline\nq = 1", ()),  # not Python: no options, no error
+])
+def test_options_are_read_from_literal_code_only(code: str, labels: tuple) -> None:
+    from sciedu.guides.worksheet import choice_labels
+
+    assert choice_labels(code, "zh") == labels
