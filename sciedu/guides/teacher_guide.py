@@ -51,7 +51,7 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
     sections = [
         Section(g("overview", lang), _overview(activity, lang)),
         *([Section(g("textbook", lang), lesson_plan.textbook(plan, lang))] if plan and plan.textbook else []),
-        Section(t("standards", lang), activity_standards(activity, curriculum, lang, heading=False, from_root="../../../")),
+        Section(g("public_standards", lang) if m.public else t("standards", lang), activity_standards(activity, curriculum, lang, heading=False, from_root="../../../")),
         *([Section(g("learners", lang), lesson_plan.learners(plan, activity, lang))] if plan and plan.learners
           else [Section(t("prior_knowledge", lang), bullets(m.prior_knowledge, lang))]),
         *([Section(g("prerequisites", lang), f"{g('prerequisites_intro', lang)}\n\n{needed}")] if needed else []),
@@ -78,8 +78,8 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         Section(g("myth", lang), myth(activity, lang)),
         Section(g("answer_key", lang), answer_key.markdown + ("\n\n" + declared_answers(activity, lang) if m.answers else "")),
         *([Section(g("variants", lang), variant_tables(activity, lang))] if m.variants else []),
-        Section(g("quiz", lang), quiz(activity, lang, with_answers=True)),
-        Section(g("rubric", lang), rubric_table(activity, lang)),
+        Section(g("public_quiz" if m.public else "quiz", lang), quiz(activity, lang, with_answers=True)),
+        Section(g("public_rubric" if m.public else "rubric", lang), rubric_table(activity, lang)),
         Section(g("careers", lang), bullets(m.careers, lang)),
     ]
     name = g("facilitator_guide" if m.public else "guide", lang)
