@@ -74,3 +74,22 @@ def test_formulas_are_parsed_without_eval() -> None:
     with pytest.raises(FormulaError):
         evaluate("__import__('os').system('true')", {"x": quantity("1 m")})
     assert evaluate("sqrt(2*h/g)", {"h": quantity("4.9 m"), "g": quantity("9.8 m/s^2")}).to("s").magnitude == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("formula", "unit", "warned"), [
+    ("100*d/(t*t*d/t)", "%", True),       # a fraction times 100, then shown in % again
+    ("d/(t*t*d/t)*100", "percent", True),
+    ("d/(t*t*d/t)", "%", False),          # the fraction: pint shows it in %
+    ("100*d/t", "m/s", False),            # 100 in a formula of another unit is fine
+])
+def test_a_percentage_variant_multiplied_by_100_is_flagged(activity_with, formula: str, unit: str, warned: bool) -> None:
+    from sciedu.checks import answers as rules
+    from sciedu.checks.context import Context
+    from sciedu.curriculum import loader
+
+    activity = activity_with('    formula: "d/t"\n    unit: m/s\n', f'    formula: "{formula}"\n    unit: "{unit}"\n')
+    context = Context(curriculum=loader.load(Path(__file__).resolve().parents[2] / "curriculum")[0])
+    found = [f for f in rules.variants_computable_and_used(activity, context) if f.rule == "variant-percent-twice"]
+    assert bool(found) == warned
+    if warned:
+        assert found[0].line == 98 and "100 times too much" in found[0].message
