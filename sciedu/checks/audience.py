@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sciedu.checks.context import Context
+from sciedu.curriculum.coverage import CITIZENS_FRAMEWORK, aligns_to_citizens
 from sciedu.errors import Finding, warning
 from sciedu.model import Activity
 from sciedu.yamlfile import load
-
-#: The framework of the 2021 Outline and the 2016 citizens' benchmarks (curriculum/public-science-literacy).
-CITIZENS_FRAMEWORK = "public-science-literacy"
 
 
 def public_session_complete(activity: Activity, context: Context) -> Iterator[Finding]:
@@ -32,7 +30,7 @@ def public_session_complete(activity: Activity, context: Context) -> Iterator[Fi
         yield warning(activity.yaml_path, line, "facilitation-missing",
                       "a public session needs facilitation.without_computers: how the facilitator runs it with the "
                       "handout and at most one screen, since participants have no computers")
-    if not any(code.partition(":")[0] == CITIZENS_FRAMEWORK for code in m.standards):
+    if not aligns_to_citizens(activity):
         yield warning(activity.yaml_path, located.line_of(("standards",)), "audience-benchmark-missing",
                       f"a public activity aligns to the citizens' benchmarks: add an item of {CITIZENS_FRAMEWORK} to "
                       f"standards (sciedu standards search TEXT --framework {CITIZENS_FRAMEWORK})")

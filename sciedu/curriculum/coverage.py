@@ -230,6 +230,11 @@ def _width(text: str) -> int:
 CITIZENS_FRAMEWORK = "public-science-literacy"
 
 
+def aligns_to_citizens(activity: Activity) -> bool:
+    """Whether one of the activity's standards is an item of the citizens' benchmarks."""
+    return any(code.partition(":")[0] == CITIZENS_FRAMEWORK for code in activity.metadata.standards)
+
+
 def library_summary(activities: list[Activity]) -> str:
     """How many activities there are for each band and audience, and how many public ones align to the
     citizens' benchmarks: the figures the library's issues set targets in."""
@@ -238,7 +243,7 @@ def library_summary(activities: list[Activity]) -> str:
     by_band = {band: sum(a.metadata.grade_band == band for a in activities) for band in GRADE_BANDS}
     by_audience = {who: sum(who in a.metadata.audience for a in activities) for who in AUDIENCES}
     public = [a for a in activities if a.metadata.public]
-    aligned = [a for a in public if any(code.partition(":")[0] == CITIZENS_FRAMEWORK for code in a.metadata.standards)]
+    aligned = [a for a in public if aligns_to_citizens(a)]
     lines = [
         f"library: {len(activities)} activities",
         "  by band: " + ", ".join(f"{band} {n}" for band, n in by_band.items()),

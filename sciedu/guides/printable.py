@@ -15,10 +15,15 @@ EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "pymdownx.super
               "sciedu.site.task_labels", "sciedu.site.cjk_breaks"]
 EXTENSION_CONFIGS = {"pymdownx.arithmatex": {"generic": True}}
 
-PRINT_CSS = """
+#: The printouts' fonts: ℃ and ℉ from a local font that draws them (WenQuanYi Micro Hei's are blank, see
+#: sciedu.css), then the Chinese fonts of Linux, Windows and macOS. Shared by the guides and the worksheets.
+PRINT_FONTS = """@font-face { font-family: "sciedu-symbols"; src: local("DejaVu Sans"), local("Noto Sans"), local("Segoe UI Symbol"), local("Arial Unicode MS"); unicode-range: U+2103, U+2109; }
+html { font-family: "sciedu-symbols", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; color: #111; }
+"""
+
+PRINT_CSS = PRINT_FONTS + """
 @page { size: A4; margin: 16mm 15mm 18mm 15mm; }
-@font-face { font-family: "sciedu-symbols"; src: local("DejaVu Sans"), local("Noto Sans"), local("Segoe UI Symbol"), local("Arial Unicode MS"); unicode-range: U+2103, U+2109; }
-html { font-family: "sciedu-symbols", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10.5pt; line-height: 1.5; color: #111; }
+html { font-size: 10.5pt; line-height: 1.5; }
 body { margin: 0 auto; max-width: 180mm; }
 h1 { font-size: 18pt; margin: 0 0 4mm; }
 h2 { font-size: 13.5pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-before: page; }

@@ -15,11 +15,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown as md
 
+from sciedu.guides.printable import PRINT_FONTS
 from sciedu.guides.text import printed_unit
 from sciedu.kit.seeded import format_value, variants
 from sciedu.model import Activity
@@ -56,10 +58,9 @@ TEXT = {
                        "en": "This handout has no answers on it. It is for learning, not a substitute for advice from a doctor or other professional."},
 }
 
-CSS = """
+CSS = PRINT_FONTS + """
 @page { size: A4; margin: 10mm 13mm 10mm 13mm; }
-@font-face { font-family: "sciedu-symbols"; src: local("DejaVu Sans"), local("Noto Sans"), local("Segoe UI Symbol"), local("Arial Unicode MS"); unicode-range: U+2103, U+2109; }
-html { font-family: "sciedu-symbols", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 9pt; line-height: 1.35; color: #111; }
+html { font-size: 9pt; line-height: 1.35; }
 body { margin: 0 auto; max-width: 182mm; }
 .sheet { break-after: page; }
 .sheet:last-child { break-after: auto; }
@@ -231,59 +232,48 @@ def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
     who = "".join(f"<span>{x(k, lang)}：</span>" if lang == "zh" else f"<span>{x(k, lang)}:</span>" for k in ("name", "class", "number", "date"))
     if seed is not None:
         who = who.replace(f"{x('number', lang)}{'：' if lang == 'zh' else ':'}", f"{x('number', lang)}{'：' if lang == 'zh' else ': '}{seed}")
-    out = [f'<section class="sheet"><h1>{html.escape(m.title[lang])} · {x("worksheet", lang)}</h1><div class="who">{who}</div>']
     roomy = len(found.predictions) + len(found.exercises) <= ROOMY
-    if found.predictions:
-        lines = _lines(2 if roomy else 1)
-        items = "".join(f'<li>{_inline(p)}{lines}</li>' for p in found.predictions)
-        out.append(f'<h2>{x("predict", lang)}</h2><ol>{items}</ol>')
-    table = m.worksheet.table
-    if table:
-        head = "".join(f"<th>{html.escape(c[lang])}</th>" for c in table.columns)
-        rows = "".join("<tr>" + "<td></td>" * len(table.columns) + "</tr>" for _ in range(table.rows))
-        out.append(f'<h2>{x("record", lang)}：{html.escape(table.title[lang])}</h2>' if lang == "zh"
-                   else f'<h2>{x("record", lang)}: {html.escape(table.title[lang])}</h2>')
-        out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    if found.exercises:
-        items = []
-        for index, text in enumerate(found.exercises):
-            numbers = student_numbers(activity, seed, lang) if "SEED" in text else ""
-            answer = _options(found.choices[index]) if index in found.choices else _lines(2)
-            items.append(f'<li>{_inline(_plain_exercise(text))}{numbers}{answer}</li>')
-        out.append(f'<h2>{x("exercises", lang)}</h2><ol class="exercises">{"".join(items)}</ol>')
-    if m.worksheet.self_check:
-        checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
-        out.append(f'<h2>{x("self_check", lang)}</h2><ul class="check">{checks}</ul>')
-    out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("footer", lang)}</p></section>')
-    return "".join(out)
+    body = _sections(activity, found, lang, headings="", prediction_lines=2 if roomy else 1,
+                     numbers=lambda text: student_numbers(activity, seed, lang) if "SEED" in text else "")
+    return (f'<section class="sheet"><h1>{html.escape(m.title[lang])} · {x("worksheet", lang)}</h1><div class="who">{who}</div>'
+            f'{body}<p class="foot">sciedu · {activity.key} · {m.licence} · {x("footer", lang)}</p></section>')
 
 
 def handout(activity: Activity, lang: str) -> str:
     """A public session's large-print handout: the same parts as a worksheet, addressed to adults (no class or
     student number, no seeded numbers), every question with room to write."""
     m = activity.metadata
-    found = parts(activity, lang)
     colon = "：" if lang == "zh" else ": "
-    out = [f'<section class="sheet large"><h1>{html.escape(m.title[lang])}</h1><p>{x("handout", lang)} · '
-           f'{x("date", lang)}{colon}__________</p>']
+    body = _sections(activity, parts(activity, lang), lang, headings="handout_", prediction_lines=2, numbers=lambda _: "")
+    return (f'<section class="sheet large"><h1>{html.escape(m.title[lang])}</h1><p>{x("handout", lang)} · '
+            f'{x("date", lang)}{colon}__________</p>{body}'
+            f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("handout_footer", lang)}</p></section>')
+
+
+def _sections(activity: Activity, found: Parts, lang: str, *, headings: str, prediction_lines: int,
+              numbers: Callable[[str], str]) -> str:
+    """Predictions, the data table, the exercises and the self-check, under the headings ``TEXT[headings + key]``
+    (the worksheet's, or the handout's words for adults); ``numbers`` gives an exercise's own numbers."""
+    m = activity.metadata
+    colon = "：" if lang == "zh" else ": "
+    out = []
     if found.predictions:
-        items = "".join(f"<li>{_inline(p)}{_lines(2)}</li>" for p in found.predictions)
-        out.append(f'<h2>{x("handout_predict", lang)}</h2><ol>{items}</ol>')
+        items = "".join(f"<li>{_inline(p)}{_lines(prediction_lines)}</li>" for p in found.predictions)
+        out.append(f'<h2>{x(headings + "predict", lang)}</h2><ol>{items}</ol>')
     table = m.worksheet.table
     if table:
         head = "".join(f"<th>{html.escape(c[lang])}</th>" for c in table.columns)
         rows = "".join("<tr>" + "<td></td>" * len(table.columns) + "</tr>" for _ in range(table.rows))
-        out.append(f'<h2>{x("handout_record", lang)}{colon}{html.escape(table.title[lang])}</h2>')
+        out.append(f'<h2>{x(headings + "record", lang)}{colon}{html.escape(table.title[lang])}</h2>')
         out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     if found.exercises:
-        items = "".join(f"<li>{_inline(_plain_exercise(text))}"
+        items = "".join(f"<li>{_inline(_plain_exercise(text))}{numbers(text)}"
                         f"{_options(found.choices[i]) if i in found.choices else _lines(2)}</li>"
                         for i, text in enumerate(found.exercises))
-        out.append(f'<h2>{x("handout_exercises", lang)}</h2><ol class="exercises">{items}</ol>')
+        out.append(f'<h2>{x(headings + "exercises", lang)}</h2><ol class="exercises">{items}</ol>')
     if m.worksheet.self_check:
         checks = "".join(f"<li>{html.escape(c[lang])}</li>" for c in m.worksheet.self_check)
-        out.append(f'<h2>{x("handout_self_check", lang)}</h2><ul class="check">{checks}</ul>')
-    out.append(f'<p class="foot">sciedu · {activity.key} · {m.licence} · {x("handout_footer", lang)}</p></section>')
+        out.append(f'<h2>{x(headings + "self_check", lang)}</h2><ul class="check">{checks}</ul>')
     return "".join(out)
 
 
