@@ -15,7 +15,7 @@ from sciedu.guides import lesson_plan
 from sciedu.guides.text import PHASE_NAMES, g, printed_unit
 from sciedu.model import Activity
 from sciedu.site import markdown
-from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, LIST_SEPARATOR, SUBJECT_NAMES, t
+from sciedu.site.i18n import BAND_NAMES, SUBJECT_NAMES, audience_names, t
 from sciedu.site.standards import activity_standards
 
 
@@ -90,7 +90,7 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
 def _without_computers(activity: Activity, lang: str) -> str:
     """A public session: who it is for, how it runs on paper, and where the handout is."""
     m = activity.metadata
-    who = LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience)
+    who = audience_names(m.audience, lang)
     how = m.facilitation.without_computers[lang] if m.facilitation else ""
     return "\n\n".join(part for part in (f"**{g('audience', lang)}**{'：' if lang == 'zh' else ': '}{who}", how, g("handout_note", lang)) if part)
 
@@ -139,7 +139,7 @@ def _overview(activity: Activity, lang: str) -> str:
         (t("grade_band", lang), BAND_NAMES[m.grade_band][lang]),
         (t("duration", lang), f"{m.duration} {t('minutes', lang)}"),
         (g("session_model_label" if m.public else "model_label", lang), model),
-        *([(g("audience", lang), LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience))] if m.public else []),
+        *([(g("audience", lang), audience_names(m.audience, lang))] if m.public else []),
     ]
     table = f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"{m.summary[lang]}\n\n{table}"

@@ -159,6 +159,11 @@ COLON = {"zh": "：", "en": ": "}
 LIST_SEPARATOR = {"zh": "、", "en": ", "}
 
 
+def audience_names(audience: tuple[str, ...], lang: str) -> str:
+    """``老年人、社会公众`` / ``Older adults, General public``: an activity's audiences as one line."""
+    return LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in audience)
+
+
 def labelled(key: str, lang: str, value: str) -> str:
     """``学科：物理`` / ``Subject: Physics``: a label from STRINGS, the language's colon, the value."""
     return f"{t(key, lang)}{COLON[lang]}{value}"

@@ -32,7 +32,7 @@ from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.kit.states import STATES_KEY
 from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
-from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, labelled, t
+from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, audience_names, labelled, t
 
 FULL_STOP = {"zh": "。", "en": ". "}
 
@@ -123,11 +123,7 @@ def _catalog(activities: list[Activity], lang: str) -> str:
 def _band_and_audience(m, lang: str) -> str:
     """``成人 · 老年人、农村居民``: the band, and a public activity's audiences after it."""
     band = BAND_NAMES[m.grade_band][lang]
-    return f"{band} · {audience_names(m, lang)}" if m.public else band
-
-
-def audience_names(m, lang: str) -> str:
-    return LIST_SEPARATOR[lang].join(AUDIENCE_NAMES[a][lang] for a in m.audience)
+    return f"{band} · {audience_names(m.audience, lang)}" if m.public else band
 
 
 def guide_name(activity: Activity, lang: str) -> str:
@@ -236,7 +232,7 @@ def _page(activity: Activity, lang: str, body: str, downloads: list[tuple[str, s
     facts = [
         labelled("subject", lang, SUBJECT_NAMES[m.subject][lang]),
         labelled("grade_band", lang, BAND_NAMES[m.grade_band][lang]),
-        *([labelled("audience", lang, audience_names(m, lang))] if m.public else []),
+        *([labelled("audience", lang, audience_names(m.audience, lang))] if m.public else []),
         labelled("duration", lang, f"{m.duration} {t('minutes', lang)}"),
         labelled("standards", lang, LIST_SEPARATOR[lang].join(standard_names)),
     ]

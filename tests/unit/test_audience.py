@@ -109,7 +109,7 @@ def test_the_catalogue_filters_by_audience_and_labels_public_rows(activity_with,
     catalog = pages._catalog([public, school], lang)
     assert 'data-audience="older-adults general-public"' in catalog and 'data-audience="students"' in catalog
     assert '<select name="audience"' in catalog and 'value="older-adults"' in catalog
-    assert pages.audience_names(public.metadata, lang) in catalog
+    assert pages.audience_names(public.metadata.audience, lang) in catalog
     # one audience only: no filter to choose from
     assert '<select name="audience"' not in pages._catalog([school], lang)
 
