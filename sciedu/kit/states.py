@@ -93,7 +93,9 @@ def control_axis(control: Any) -> dict[str, Any] | str | None:
     if isinstance(control, (w.Dropdown, w.RadioButtons, w.ToggleButtons, w.Select, w.SelectionSlider)):
         labels = [str(label_) for label_ in control._options_labels]  # noqa: SLF001 -- the labels the widget shows
         indices = list(range(len(labels)))
-        return {"kind": "select", "label": label, "values": indices, "labels": labels,
+        # a selection slider stays a slider on the page (its options in order); the others become a list box
+        kind = "range" if isinstance(control, w.SelectionSlider) else "select"
+        return {"kind": kind, "label": label, "values": indices, "labels": labels,
                 "python": list(control._options_values), "initial": control.index or 0}  # noqa: SLF001
     if isinstance(control, (w.Checkbox, w.ToggleButton)):
         return {"kind": "checkbox", "label": label, "values": [False, True], "labels": ["✗", "✓"],

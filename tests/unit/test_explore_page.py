@@ -106,3 +106,16 @@ def test_a_capture_that_worked_keeps_its_states() -> None:
 
 def test_markdown_from_a_callback_is_html_on_the_page() -> None:
     assert explore._page_blob({"mime": "text/markdown", "data": "**亮**：灯泡发光"}) == ["html", "<p><strong>亮</strong>：灯泡发光</p>"]
+
+
+def test_a_selection_slider_stays_a_slider_and_a_dropdown_a_list_box() -> None:
+    import ipywidgets as w
+
+    from sciedu.kit.states import control_axis
+
+    slider = control_axis(w.SelectionSlider(options=[("冬至", -23.44), ("春分", 0.0), ("夏至", 23.44)], value=0.0, description="节气"))
+    assert slider["kind"] == "range" and slider["labels"] == ["冬至", "春分", "夏至"]
+    assert slider["python"] == [-23.44, 0.0, 23.44] and slider["initial"] == 1
+    page = explore._control(slider, 0, "w")  # noqa: SLF001 -- one control as the page shows it
+    assert 'type="range"' in page and 'max="2"' in page and 'aria-valuetext="春分"' in page
+    assert control_axis(w.Dropdown(options=["a", "b"]))["kind"] == "select"
