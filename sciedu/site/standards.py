@@ -64,7 +64,7 @@ def write_pages(docs: Path, lang: str, curriculum: Curriculum, activities: list[
         folder.mkdir(exist_ok=True)
         cov = coverage(framework, activities)
         (folder / "index.md").write_text(_framework_page(framework, curriculum, activities, lang), encoding="utf-8")
-        (folder / "coverage.md").write_text(_coverage_page(cov, lang), encoding="utf-8")
+        (folder / "coverage.md").write_text(_coverage_page(cov, lang, activities), encoding="utf-8")
         nav.append({framework.title[lang]: [
             {t("standards_items", lang): f"standards/{framework.id}/index.md"},
             {t("coverage", lang): f"standards/{framework.id}/coverage.md"},
@@ -188,7 +188,7 @@ def _statement(item: Item, lang: str) -> str:
     return item.statement[shown_lang] + (f" <small>（{label}）</small>" if lang == "zh" and label else f" <small>({label})</small>" if label else "")
 
 
-def _coverage_page(cov: Coverage, lang: str) -> str:
+def _coverage_page(cov: Coverage, lang: str, activities: list[Activity]) -> str:
     fw = cov.framework
     covered = len(cov.rows) - len(cov.gaps)
     lines = [
@@ -198,6 +198,7 @@ def _coverage_page(cov: Coverage, lang: str) -> str:
     ]
     if cov.states_requirements:
         lines += [LEGEND[lang], ""]
+    lines += [heatmap_table(cov, lang, {a.key: a.metadata.title[lang] for a in activities}), ""]
     if cov.gaps:
         lines += [f"## {t('gaps', lang)}", ""]
         lines += [f"- [{i.code} {i.name[lang]}](index.md#{anchor(i.code)})" for i in cov.gaps]
@@ -231,6 +232,30 @@ def heatmap_svg(cov: Coverage, lang: str) -> str:
             parts += _heat_cell(cov, row, band, label_w + col * cell_w, y, cell_w, cell_h, lang, is_group)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def heatmap_table(cov: Coverage, lang: str, titles: dict[str, str]) -> str:
+    """The heatmap as a table (the picture's text alternative, for screen readers, keyboards and touch):
+    one row per item, one column per band, each cell linking to the activities behind it."""
+    caption = t("coverage_table", lang)
+    head = "".join(f'<th scope="col">{html.escape(BAND_NAMES[band][lang])}</th>' for band in cov.bands)
+    rows = []
+    for row, is_group in ordered(cov):
+        name = f"{html.escape(row.item.code)} {html.escape(row.item.name[lang])}"
+        cells = []
+        for band in cov.bands:
+            links = [f'<a href="../../activities/{key}/index.html">{html.escape(titles.get(key, key))}</a>'
+                     for key in row.cells[band]]
+            requirement = row.requirements.get(band) if cov.states_requirements and not is_group else None
+            mark = f'<span title="{html.escape(t("requirement_stated", lang))}">{STATED}</span> ' if requirement else ""
+            text = "<br>".join(links) if links else f'<span class="sciedu-none">{html.escape(t("no_activity", lang))}</span>'
+            cells.append(f"<td>{mark}{text}</td>")
+        header = f'<th scope="row">{"<strong>" + name + "</strong>" if is_group else name}</th>'
+        rows.append(f"<tr>{header}{''.join(cells)}</tr>")
+    item = html.escape(t("item", lang))
+    return (f'<details class="sciedu-heatmap-table"><summary>{html.escape(caption)}</summary>'
+            f"<table><caption>{html.escape(caption)}</caption><thead><tr><th scope=\"col\">{item}</th>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></details>")
 
 
 def _heat_cell(cov: Coverage, row: Row, band: str, x: float, y: float, w: int, h: int, lang: str, is_group: bool) -> list[str]:

@@ -316,6 +316,20 @@ def test_heatmap_rows_are_learning_contents_under_their_concepts(fixture_curricu
     assert svg.count('stroke-dasharray="3 2"') == 4 * 3 - 3
 
 
+def test_heatmap_table_links_each_cell_to_its_activities(fixture_curriculum, activity) -> None:
+    fw = fixture_curriculum.frameworks["fixture-standard"]
+    tiny = activity(standards=("fixture-standard:1.1",))
+    table = browser.heatmap_table(coverage(fw, [tiny]), "en", {tiny.key: "Tiny speed"})
+    rows = table.split("<tr>")[2:]  # after the header row
+    assert [r.split("</th>")[0].split(">")[-1] if "<strong>" not in r else r.split("<strong>")[1].split("</strong>")[0]
+            for r in rows] == ["1 Motion", "1.1 Speed", "1.2 Forces", "2 Energy", "3 Light", "3.2 Reflection of light"]
+    speed = next(r for r in rows if "1.1 Speed" in r)
+    assert speed.count('<a href="../../activities/physics/tiny-speed/index.html">Tiny speed</a>') == 1
+    assert speed.count("●") == 2  # the requirements stated at 3-4 and 5-6
+    assert '<th scope="col">Grades 3–4</th>' in table and '<th scope="row">' in table
+    assert "<caption>" in table and "no activity yet" in table
+
+
 def test_above_band_lists_declared_prerequisites_with_their_reasons_for_the_guide(fixture_curriculum, activity) -> None:
     yaml = ("prerequisites:\n  - ratio\n  - id: trigonometry\n    acknowledged: {zh: 黑箱。, en: Black box.}\n"
             "  - logarithms\n  - nonsense\n")
