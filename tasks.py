@@ -96,6 +96,9 @@ def test() -> None:
 def bench() -> None:
     ensure_venv("bench")
     run(PYTHON, "benchmarks/build_bench.py")
+    if Path("/usr/bin/chromium").exists():  # first-view weight of every page type, as Chromium loads it
+        run(BIN / "sciedu", "build")
+        run(PYTHON, "benchmarks/page_weight.py")
 
 
 TASKS = {"build": build, "test": test, "bench": bench}

@@ -20,7 +20,7 @@ from sciedu.curriculum import Curriculum
 from sciedu.errors import BuildError
 from sciedu.model import LANGUAGES, Activity
 from sciedu.project import Project
-from sciedu.site import pages, vendor
+from sciedu.site import pages, search, shared_assets, vendor
 from sciedu.site.config import site_prefix, write_config
 
 
@@ -63,8 +63,8 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
         msg = "mkdocs build --strict failed; the previous site is untouched:\n" + "\n".join(failures)
         raise BuildError(msg)
     for lang in rebuild:
-        _drop_unused_theme_files(staging / f"_{lang}", lang)
-        _utf8_search_index(staging / f"_{lang}")
+        _drop_unused_theme_files(staging / f"_{lang}")
+        search.write_index(staging / f"_{lang}", lang)
     for lang in reuse:
         current = _language_dir(project.site, lang)
         shutil.copytree(current, staging / f"_{lang}", copy_function=os.link, ignore=_other_languages(lang, current))
@@ -72,27 +72,20 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
     (staging / f"_{LANGUAGES[0]}").rename(site)
     for lang in LANGUAGES[1:]:
         (staging / f"_{lang}").rename(site / site_prefix(lang).rstrip("/"))
+        shared_assets.share(site, site / site_prefix(lang).rstrip("/"))
     (site / STAMP).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     _swap(site, project.site)
     shutil.rmtree(staging, ignore_errors=True)
     return project.site
 
 
-#: Search-language files the theme ships for every language; a page loads only its own languages'.
-KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
-
-
-def _drop_unused_theme_files(site: Path, lang: str) -> None:
-    """Source maps and other languages' search files: never loaded by our pages, ~2 MB per language."""
+def _drop_unused_theme_files(site: Path) -> None:
+    """Source maps and the theme's own search (lunr and its worker, replaced by sciedu/site/search.py): never
+    loaded by our pages, ~2 MB per language."""
     for source_map in site.rglob("*.map"):
         source_map.unlink()
-    lunr = site / "assets" / "javascripts" / "lunr"
-    keep = KEEP_LUNR | {f"lunr.{code}.min.js" for code in LANGUAGES}
-    for path in (lunr / "min").glob("*.js") if (lunr / "min").is_dir() else ():
-        if path.name not in keep:
-            path.unlink()
-    for path in lunr.glob("*.js") if lunr.is_dir() else ():  # wordcut.js and tinyseg.js segment Thai and Japanese
-        path.unlink()
+    shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
+    shutil.rmtree(site / "assets" / "javascripts" / "workers", ignore_errors=True)
 
 
 STAMP = ".sciedu-inputs"
@@ -121,27 +114,18 @@ def _other_languages(lang: str, root: Path) -> Callable[[str, list[str]], set[st
 
 
 def _inputs_digest(project: Project, lang: str, config: Path) -> str:
-    """A hash of everything one language's mkdocs build reads: its docs tree, its config, the theme
-    overrides, the shared mkdocs.yml and the versions."""
+    """A hash of everything one language's site is made from: its docs tree, its config, the theme
+    overrides, the shared mkdocs.yml, the search indexer and the versions."""
     import material
     import mkdocs
 
     h = hashlib.sha256(f"{mkdocs.__version__}|{getattr(material, '__version__', '')}".encode())
     roots = [project.docs / lang, project.site_sources / "overrides"]
-    files = [project.mkdocs_yml, config, *(p for root in roots if root.is_dir() for p in sorted(root.rglob("*")) if p.is_file())]
+    files = [project.mkdocs_yml, config, Path(search.__file__), *(p for root in roots if root.is_dir() for p in sorted(root.rglob("*")) if p.is_file())]
     for path in files:
         h.update(str(path).encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
-
-
-def _utf8_search_index(site: Path) -> None:
-    """Material writes the search index with every CJK character escaped (``\\u4e2d``, 6 bytes for 3):
-    the same JSON, written as UTF-8, is about half the size for Chinese pages."""
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _mkdocs_build(config: Path) -> str:

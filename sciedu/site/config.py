@@ -14,7 +14,9 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
 #: Interface strings the theme overrides (site/overrides) read from ``config.extra.sciedu``.
 TEMPLATE_STRINGS = ("projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
-                    "not_found_catalog")
+                    "not_found_catalog", "search_open", "search_title", "search_label", "search_close",
+                    "search_loading", "search_failed", "search_none", "search_count", "search_teacher_badge",
+                    "search_teacher_elsewhere")
 
 
 def site_prefix(lang: str) -> str:
@@ -37,7 +39,6 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "theme": theme,
-        "plugins": [{"search": {"lang": [lang, "en"] if lang != "en" else ["en"]}}],
         "extra": {"alternate": alternate, "sciedu": {key: t(key, lang) for key in TEMPLATE_STRINGS}},
         "nav": nav,
         **_live_assets(settings),

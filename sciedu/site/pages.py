@@ -85,7 +85,7 @@ def _write(path: Path, text: str) -> None:
 
 def _write_assets(assets: Path, katex_dir: Path, hand_written: Path) -> None:
     assets.mkdir(parents=True, exist_ok=True)
-    for name in ("sciedu.css", "sciedu.js"):
+    for name in ("sciedu.css", "sciedu.js", "sciedu-search.js"):
         shutil.copy2(HERE / name, assets / name)
     live.write_assets(assets)
     shutil.copytree(katex_dir, assets / "katex", dirs_exist_ok=True)

@@ -2,7 +2,8 @@
  *
  * Offline and framework-free. Each widget's data is inlined in its page as <script type="application/json">
  * (sciedu/site/live.py); the unit table, generated from the kit's pint registry, is the script
- * assets/sciedu-units.js, loaded by a <script> tag on pages that have an answer box (no fetch or XHR, so file:// works).
+ * assets/sciedu-units.js, loaded by a <script> tag when a student first focuses an answer box (no fetch or XHR, so file://
+ * works).
  * checkQuantity() mirrors sciedu.kit.quantities.check_quantity step by step; where it cannot be sure to give the
  * notebook's verdict it returns kind "defer" and the page says "check this in the notebook".
  * Predictions are kept in localStorage only; nothing is sent anywhere.
@@ -464,7 +465,7 @@
       current = null;
     }
     function check() {
-      if (!window.SCIEDU_UNITS) return;
+      if (!window.SCIEDU_UNITS) { loadUnits(check); return; }
       if (!current) {
         show(root, { correct: false, kind: "no_seed", message: root.querySelector(".sciedu-live-seed").getAttribute("data-seed-first") });
         seed.focus();
@@ -540,18 +541,25 @@
     refresh();
   }
 
+  var unitsWaiting = null;  // callbacks while the unit table loads
   function loadUnits(then) {
     if (window.SCIEDU_UNITS) { then(); return; }
+    if (unitsWaiting) { unitsWaiting.push(then); return; }
+    unitsWaiting = [then];
     var me = document.querySelector('script[src$="sciedu-live.js"]');
     var script = document.createElement("script");
     script.src = me ? me.src.replace(/sciedu-live\.js(\?.*)?$/, "sciedu-units.js") : "sciedu-units.js";
-    script.onload = then;
+    script.onload = function () {
+      document.documentElement.setAttribute("data-sciedu-units", "1");
+      var waiting = unitsWaiting;
+      unitsWaiting = null;
+      waiting.forEach(function (callback) { callback(); });
+    };
     document.head.appendChild(script);
   }
 
   function setup() {
     var roots = document.querySelectorAll(".sciedu-live[data-sciedu-live]");
-    var needUnits = false;
     roots.forEach(function (root) {
       if (root.getAttribute("data-ready")) return;
       var kind = root.getAttribute("data-sciedu-live");
@@ -563,12 +571,15 @@
       }
       var spec = specOf(root);
       if (!spec) return;
-      if (kind === "quantity") { setupQuantity(root, spec); needUnits = true; }
+      if (kind === "quantity") {
+        setupQuantity(root, spec);
+        // the unit table (~12 KB gzip) loads when a student starts on an answer box, not with the page
+        root.addEventListener("focusin", function () { loadUnits(function () {}); }, { once: true });
+      }
       else if (kind === "choice") setupChoice(root, spec);
       else if (kind === "prediction") setupPrediction(root, spec);
       root.setAttribute("data-ready", "1");
     });
-    if (needUnits) loadUnits(function () { document.documentElement.setAttribute("data-sciedu-units", "1"); });
   }
 
   var api = { checkQuantity: checkQuantity, normalize: normalize, loadUnits: loadUnits };

@@ -1,4 +1,4 @@
-/* sciedu: maths with the bundled KaTeX, the catalogue filters, the projector reading mode, and names for
+/* sciedu: maths with the bundled KaTeX (loaded when needed), the catalogue filters, the projector reading mode, and names for
    the theme's code-block navigation. Runs on every (instant) page load. */
 (function () {
   // The language switch's links already point at this page in the other language (made at build time).
@@ -11,18 +11,66 @@
     event.stopImmediatePropagation();
     window.location.href = link.href;
   }, true);
-  function renderMath() {
-    if (typeof renderMathInElement !== "function") return;
-    document.querySelectorAll(".arithmatex").forEach(function (el) {
-      renderMathInElement(el, {
-        delimiters: [
-          { left: "\\(", right: "\\)", display: false },
-          { left: "\\[", right: "\\]", display: true }
-        ],
-        throwOnError: false
+  // KaTeX (~120 KB gzip with its fonts) loads only on pages with maths, when the first formula comes near the
+  // screen: most pages have none, and an activity page's first screen has none. Until then the formula
+  // reads as its LaTeX source.
+  var me = document.currentScript;
+  var katexBase = me && me.src ? me.src.replace(/sciedu\.js(\?.*)?$/, "katex/") : "assets/katex/";
+  var katexWaiting = null;
+  function loadKatex(then) {
+    if (typeof renderMathInElement === "function") { then(); return; }
+    if (katexWaiting) { katexWaiting.push(then); return; }
+    katexWaiting = [then];
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = katexBase + "katex.min.css";
+    document.head.appendChild(css);
+    function script(name, next) {
+      var s = document.createElement("script");
+      s.src = katexBase + name;
+      s.onload = next;
+      document.head.appendChild(s);
+    }
+    script("katex.min.js", function () {
+      script("auto-render.min.js", function () {
+        var waiting = katexWaiting;
+        katexWaiting = null;
+        waiting.forEach(function (callback) { callback(); });
       });
     });
   }
+  function renderAllMath(done) {
+    var maths = document.querySelectorAll(".arithmatex");
+    if (!maths.length) { if (done) done(); return; }
+    loadKatex(function () {
+      maths.forEach(function (el) {
+        if (el.dataset.rendered) return;
+        el.dataset.rendered = "1";
+        renderMathInElement(el, {
+          delimiters: [
+            { left: "\\(", right: "\\)", display: false },
+            { left: "\\[", right: "\\]", display: true }
+          ],
+          throwOnError: false
+        });
+      });
+      document.documentElement.setAttribute("data-sciedu-maths", "rendered");
+      if (done) done();
+    });
+  }
+  function renderMath() {
+    var maths = document.querySelectorAll(".arithmatex");
+    if (!maths.length) return;
+    if (!("IntersectionObserver" in window)) { renderAllMath(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      observer.disconnect();
+      renderAllMath();
+    }, { rootMargin: "400px 0px" });
+    maths.forEach(function (el) { observer.observe(el); });
+  }
+  window.sciedu = window.sciedu || {};
+  window.sciedu.renderAllMath = renderAllMath;  // tests, and anything that needs every formula drawn now
   function setupFilters() {
     var table = document.querySelector("table.sciedu-catalog");
     var bar = document.querySelector(".sciedu-filters");

@@ -69,6 +69,7 @@ def test_projector_mode_keeps_contrast(chromium, served_site: str, axe_source: s
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_wider_than_a_phone(chromium, served_site: str, path: str) -> None:
     context, page = _open(chromium, f"{served_site}/{path}", PHONE)
+    _draw_all_maths(page)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.sciedu-scroll, pre, .md-typeset__scrollwrap, .katex-display'))
@@ -76,6 +77,12 @@ def test_nothing_wider_than_a_phone(chromium, served_site: str, path: str) -> No
         .slice(0, 5)""")
     context.close()
     assert width <= PHONE["width"], f"{path} is {width} px wide at {PHONE['width']} px; widest elements: {wide}"
+
+
+def _draw_all_maths(page) -> None:
+    """KaTeX draws a page's formulas once they come near the screen: draw them all before measuring."""
+    if page.evaluate("() => !!(window.sciedu && window.sciedu.renderAllMath) && !!document.querySelector('.arithmatex')"):
+        page.evaluate("() => new Promise(resolve => window.sciedu.renderAllMath(resolve))")
 
 
 #: Text blocks whose text is prose (a list item only when it holds no nested block).
@@ -86,6 +93,7 @@ PROSE = "p, td, th, dd, dt, figcaption, h1, h2, h3, h4, h5, h6, li:not(:has(ul, 
 def test_no_space_between_chinese_characters(chromium, served_site: str, path: str) -> None:
     """A source line break left in the HTML renders as a space: none may sit between two CJK characters."""
     context, page = _open(chromium, f"{served_site}/{path}", {"width": 1280, "height": 900})
+    _draw_all_maths(page)
     texts = page.evaluate("""selector => [...document.querySelectorAll(selector)]
         .filter(e => !e.closest('pre, code, script, style, svg, .katex, .md-nav, .md-header, .md-footer'))
         .map(e => { const c = e.cloneNode(true); c.querySelectorAll('script').forEach(x => x.remove()); c.querySelectorAll('code, .katex').forEach(x => x.replaceWith('x')); return c.textContent; })""", PROSE)

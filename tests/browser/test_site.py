@@ -1,6 +1,6 @@
 """The built site in a real headless Chromium (Debian's), driven by Playwright.
 
-Opens an activity page, checks its figure and maths render, switches language, searches a Chinese word,
+Opens an activity page, checks its figure and maths render, switches language, searches a Chinese word (tests/browser/test_search.py has the rest),
 and records every request: none may leave the site.
 """
 
@@ -48,6 +48,9 @@ def test_activity_page_shows_its_figure_and_maths(page, served_site: str) -> Non
     assert figure.evaluate("img => img.complete && img.naturalWidth > 100")
     assert page.locator(".sciedu-widget img").count() >= 1, "the saved widget should show the figure it drew"
     if page.locator(".arithmatex").count():
+        # KaTeX is not part of the first view: it loads when the first formula comes near the screen
+        assert page.evaluate("() => typeof katex === 'undefined'")
+        page.locator(".arithmatex").first.scroll_into_view_if_needed()
         page.locator(".katex").first.wait_for(state="attached")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "activity-zh.png"), full_page=True)
@@ -76,12 +79,10 @@ def test_language_switch_keeps_the_page(page, served_site: str) -> None:
 
 def test_search_finds_the_activity_by_a_chinese_word(page, served_site: str) -> None:
     page.goto(f"{served_site}/index.html")
-    page.locator("label.md-header__button[for='__search']").first.click() if page.locator("input.md-search__input").first.is_hidden() else None
-    search = page.locator("input.md-search__input")
-    search.fill(_keyword())
-    # The search worker builds its index on first use; on a loaded 2-core machine that took over 15 s.
-    result = page.locator(f".md-search-result__item a[href*='{ACTIVITY}']").first
-    result.wait_for(state="visible", timeout=60000)
+    page.locator("button.sciedu-search-open").first.click()
+    page.locator("#sciedu-search-input").fill(_keyword())
+    result = page.locator(f".sciedu-search__results a[href*='{ACTIVITY}']").first
+    result.wait_for(state="visible", timeout=30000)
     page.screenshot(path=str(SHOTS / "search-zh.png"))
 
 

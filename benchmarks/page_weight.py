@@ -1,0 +1,77 @@
+"""First-view weight of every page type, both languages, as a browser loads it (gzip-served).
+
+Serves the built site on localhost, opens each page type in Debian's Chromium (Playwright), waits until the
+network is idle, and adds up what the page fetched, each response gzipped as a server would send it. What a
+page loads only on use (the search index, a widget's states, the unit table) is not part of the first view
+and is reported apart when the benchmark triggers it: the search index by opening the search once.
+
+    .venv/bin/python benchmarks/page_weight.py [--site build/site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from site_fixtures import CHROMIUM, LANG_PREFIXES, PAGE_TYPES, serve  # noqa: E402
+
+#: the goal of issue 11 for an activity page's first view
+BUDGET = 150_000
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def first_view(browser, url: str) -> dict:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    loaded = {r.url: r for r in responses if r.ok}
+    files = {u: gz(r.body()) for u, r in loaded.items()}
+    opened = len(files)
+    if page.locator("#sciedu-search").count():  # print pages have no search
+        page.keyboard.press("/")
+        page.wait_for_function("() => window.__scieduSearch && window.__scieduSearch.length > 0", timeout=60000)
+    lazy = {r.url: gz(r.body()) for r in responses[opened:] if r.ok and r.url not in files}
+    context.close()
+    return {"requests": len(files), "gzip": sum(files.values()), "files": files, "search_gzip": sum(lazy.values())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "build" / "site")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    url, server = serve(args.site)
+    rows = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        for lang, prefix in LANG_PREFIXES.items():
+            for kind, path in PAGE_TYPES.items():
+                rows[f"{lang}-{kind}"] = first_view(browser, f"{url}/{prefix}{path}")
+        browser.close()
+    server.shutdown()
+    print(f"{'page type':28} {'requests':>8} {'first view (gzip)':>18} {'search index on first use':>26}")
+    for name, row in rows.items():
+        mark = "  over 150 KB" if name.endswith("-activity") and row["gzip"] > BUDGET else ""
+        print(f"{name:28} {row['requests']:>8} {row['gzip'] / 1000:>15.1f} KB {row['search_gzip'] / 1000:>23.1f} KB{mark}")
+    out = ROOT / "benchmarks" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "page_weight.json").write_text(json.dumps(rows, indent=2, sort_keys=True), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
