@@ -42,7 +42,8 @@ def first_view(browser, url: str) -> dict:
     opened = len(files)
     if page.locator("#sciedu-search").count():  # print pages have no search
         page.keyboard.press("/")
-        page.wait_for_function("() => window.__scieduSearch && window.__scieduSearch.length > 0", timeout=60000)
+        page.wait_for_function("() => window.__scieduSearch && window.__scieduSearch.length === "
+                               "(document.getElementById('sciedu-search').dataset.teacherIndex ? 2 : 1)", timeout=60000)
     lazy = {r.url: gz(r.body()) for r in responses[opened:] if r.ok and r.url not in files}
     context.close()
     return {"requests": len(files), "gzip": sum(files.values()), "files": files, "search_gzip": sum(lazy.values())}

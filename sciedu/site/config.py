@@ -39,7 +39,10 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
         "docs_dir": str(docs_dir.resolve()),
         "site_dir": str(site_dir.resolve()),
         "theme": theme,
-        "extra": {"alternate": alternate, "sciedu": {key: t(key, lang) for key in TEMPLATE_STRINGS}},
+        # site_prefix: the 404 page's links are root-absolute (it is served at any address), so it needs its
+        # language's folder
+        "extra": {"alternate": alternate,
+                  "sciedu": {**{key: t(key, lang) for key in TEMPLATE_STRINGS}, "site_prefix": site_prefix(lang)}},
         "nav": nav,
         **_live_assets(settings),
     }

@@ -59,3 +59,12 @@ def test_page_entry_keeps_prose_and_headings_and_drops_code_and_widgets() -> Non
                      "s": [["top", "速度", "路程除以时间 得到速度。"], ["try", "Try it", "Move the slider. not a section tail"]]}
     assert page_entry(html.replace("<head>", '<head><meta name="sciedu-search" content="exclude">'), "x.html") is None
     assert page_entry(html, "teacher/x/guide.html")["a"] == "teacher"
+
+
+def test_the_404_page_searches_and_links_within_its_language(built_project: Path) -> None:
+    """The 404 page is served at any missing address, so its links are root-absolute: each names its language."""
+    site = built_project / "build" / "site"
+    en = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'data-index="/en/search/index.js"' in en and 'href="/en/index.html"' in en
+    zh = (site / "404.html").read_text(encoding="utf-8")
+    assert 'data-index="/search/index.js"' in zh and 'href="/index.html"' in zh
