@@ -121,9 +121,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_title": {"zh": "搜索本站", "en": "Search this site"},
     "search_label": {"zh": "输入要找的词（多个词用空格隔开）", "en": "Words to find (separate several with spaces)"},
     "search_close": {"zh": "关闭搜索", "en": "Close search"},
-    "search_loading": {"zh": "正在载入搜索索引……", "en": "Loading the search index…"},
-    "search_failed": {"zh": "搜索索引没能载入。请刷新页面后再试。", "en": "The search index could not be loaded. Reload the page and try again."},
-    "search_none": {"zh": "没有找到含有这些词的页面。", "en": "No page contains all of these words."},
+    "search_loading": {"zh": "正在加载搜索索引……", "en": "Loading the search index…"},
+    "search_failed": {"zh": "搜索索引加载失败，请刷新页面后重试。", "en": "The search index could not be loaded. Reload the page and try again."},
+    "search_none": {"zh": "没有找到包含这些词的页面。", "en": "No page contains all of these words."},
     "search_count": {"zh": "找到 {n} 个页面", "en": "{n} pages found"},
     "search_teacher_badge": {"zh": "教师专区", "en": "For teachers"},
     "search_teacher_elsewhere": {
