@@ -33,8 +33,10 @@ PRINT_COPIES = ("guide-print.html", "worksheet.html", "handout.html")
 #: Elements whose content is not prose a reader searches for.
 SKIPPED_ELEMENTS = {"script", "style", "svg", "pre", "nav", "button", "select", "option", "textarea",
                     "template", "noscript", "math", "form"}
-#: Classes whose element's content stays out: permalinks (¶), raw maths, widgets, code output.
-SKIPPED_CLASSES = {"headerlink", "arithmatex", "sciedu-live", "sciedu-explore", "sciedu-output", "katex"}
+#: Classes whose element's content stays out: permalinks (¶), raw maths, widgets, code output, and an
+#: activity page's facts line and download buttons (labels run together, and the catalogue has them).
+SKIPPED_CLASSES = {"headerlink", "arithmatex", "sciedu-live", "sciedu-explore", "sciedu-output", "katex",
+                   "sciedu-meta", "sciedu-downloads"}
 BLOCK_ELEMENTS = {"p", "li", "td", "th", "div", "br", "dt", "dd", "tr", "table", "section", "blockquote",
                   "figcaption", "summary", "details", "h1", "h2", "h3", "h4", "h5", "h6"}
 SECTION_HEADINGS = {"h1", "h2", "h3"}

@@ -48,7 +48,9 @@ def test_session_plans_are_indexed_by_their_outline(built_project: Path) -> None
 def test_page_entry_keeps_prose_and_headings_and_drops_code_and_widgets() -> None:
     html = """<html><head><title>T - sciedu</title></head><body><nav>menu words</nav>
     <article class="md-content__inner md-typeset">
-      <h1 id="top">速度<a class="headerlink" href="#top">¶</a></h1><p>路程除以时间<br>得到速度。</p>
+      <h1 id="top">速度<a class="headerlink" href="#top">¶</a></h1>
+      <div class="sciedu-meta"><span>学科：物理</span><span>时长：40 分钟</span></div>
+      <div class="sciedu-downloads"><p><a class="md-button" href="x.ipynb">下载</a></p></div><p>路程除以时间<br>得到速度。</p>
       <pre><code>import numpy</code></pre>
       <h2 id="try">Try it</h2><p>Move the <em>slider</em>.</p><div class="sciedu-explore"><p>state text</p></div>
       <span class="arithmatex">\\(v = s/t\\)</span><svg><text>axis</text></svg>
