@@ -11,7 +11,6 @@ and is reported apart when the benchmark triggers it: the search index by openin
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -20,32 +19,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from site_fixtures import CHROMIUM, LANG_PREFIXES, PAGE_TYPES, serve  # noqa: E402
+from site_fixtures import CHROMIUM, LANG_PREFIXES, PAGE_TYPES, first_view, serve  # noqa: E402
 
 #: the goal of issue 11 for an activity page's first view
 BUDGET = 150_000
 
 
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def first_view(browser, url: str) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    loaded = {r.url: r for r in responses if r.ok}
-    files = {u: gz(r.body()) for u, r in loaded.items()}
-    opened = len(files)
-    if page.locator("#sciedu-search").count():  # print pages have no search
+def open_search(page) -> None:
+    """Open the search once and wait for its index (both, on a teacher page); print pages have none."""
+    if page.locator("#sciedu-search").count():
         page.keyboard.press("/")
         page.wait_for_function("() => window.__scieduSearch && window.__scieduSearch.length === "
                                "(document.getElementById('sciedu-search').dataset.teacherIndex ? 2 : 1)", timeout=60000)
-    lazy = {r.url: gz(r.body()) for r in responses[opened:] if r.ok and r.url not in files}
-    context.close()
+
+
+def measure(browser, url: str) -> dict:
+    files, lazy = first_view(browser, url, after=open_search)
     return {"requests": len(files), "gzip": sum(files.values()), "files": files, "search_gzip": sum(lazy.values())}
 
 
@@ -61,7 +50,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
         for lang, prefix in LANG_PREFIXES.items():
             for kind, path in PAGE_TYPES.items():
-                rows[f"{lang}-{kind}"] = first_view(browser, f"{url}/{prefix}{path}")
+                rows[f"{lang}-{kind}"] = measure(browser, f"{url}/{prefix}{path}")
         browser.close()
     server.shutdown()
     print(f"{'page type':28} {'requests':>8} {'first view (gzip)':>18} {'search index on first use':>26}")

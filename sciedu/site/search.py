@@ -161,3 +161,9 @@ def write_index(root: Path, lang: str, *, other_roots: set[Path] = frozenset()) 
         target.write_text(f"(window.{GLOBAL}=window.{GLOBAL}||[]).push({data});\n", encoding="utf-8")
         written.append(target)
     return written
+
+
+def read_index(path: Path) -> list[dict]:
+    """The page entries of an index script written by :func:`write_index` (for tests and tools)."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(".push(") + 6: text.rindex(");")])["pages"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import shutil
 import subprocess
@@ -59,6 +60,25 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def first_view(browser, url: str, *, after=None) -> tuple[dict[str, int], dict[str, int]]:
+    """What ``url`` fetches until the network is idle, each response's gzip size by address; then what the
+    optional ``after(page)`` makes it fetch on top (e.g. opening the search). Used by the page-weight test and
+    by benchmarks/page_weight.py."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    loaded = len(responses)
+    if after is not None:
+        after(page)
+    sizes = [{r.url: len(gzip.compress(r.body(), compresslevel=6, mtime=0)) for r in part if r.ok}
+             for part in (responses[:loaded], responses[loaded:])]
+    context.close()
+    return sizes[0], {u: n for u, n in sizes[1].items() if u not in sizes[0]}
 
 
 @pytest.fixture(scope="session")

@@ -4,11 +4,9 @@ the figures for every page type)."""
 
 from __future__ import annotations
 
-import gzip
-
 import pytest
 
-from site_fixtures import CHROMIUM, LANG_PREFIXES, chromium, served_site, site_root  # noqa: F401  (fixtures)
+from site_fixtures import CHROMIUM, LANG_PREFIXES, chromium, first_view, served_site, site_root  # noqa: F401  (fixtures)
 
 ACTIVITY_PAGE = "activities/physics/stopping-distance/index.html"
 BUDGET = 150_000
@@ -19,21 +17,9 @@ pytestmark = [
 ]
 
 
-def _first_view(chromium, url: str) -> dict[str, int]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    responses = []
-    page.on("response", lambda response: responses.append(response))
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    sizes = {r.url: len(gzip.compress(r.body(), compresslevel=6, mtime=0)) for r in responses if r.ok}
-    context.close()
-    return sizes
-
-
 @pytest.mark.parametrize("prefix", list(LANG_PREFIXES.values()))
 def test_an_activity_page_first_view_is_at_most_150_kb_gzip(chromium, served_site: str, prefix: str) -> None:
-    sizes = _first_view(chromium, f"{served_site}/{prefix}{ACTIVITY_PAGE}")
+    sizes = first_view(chromium, f"{served_site}/{prefix}{ACTIVITY_PAGE}")[0]
     lazy = [u for u in sizes if "/search/" in u or "sciedu-units.js" in u or "/katex/" in u]
     assert lazy == [], "loaded on use, not with the page"
     total = sum(sizes.values())
@@ -42,7 +28,7 @@ def test_an_activity_page_first_view_is_at_most_150_kb_gzip(chromium, served_sit
 
 
 def test_both_languages_share_one_copy_of_the_assets(chromium, served_site: str, site_root) -> None:
-    zh = {u for u in _first_view(chromium, f"{served_site}/{ACTIVITY_PAGE}") if "/assets/" in u}
-    en = {u for u in _first_view(chromium, f"{served_site}/en/{ACTIVITY_PAGE}") if "/assets/" in u}
+    zh = {u for u in first_view(chromium, f"{served_site}/{ACTIVITY_PAGE}")[0] if "/assets/" in u}
+    en = {u for u in first_view(chromium, f"{served_site}/en/{ACTIVITY_PAGE}")[0] if "/assets/" in u}
     assert zh and zh == en  # the same addresses: the browser's cache serves the second language
     assert not (site_root / "en" / "assets").exists()

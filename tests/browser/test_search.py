@@ -3,13 +3,13 @@ keyboard and phone use, and the same from a USB stick (file://) as from a server
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO
+from sciedu.site.search import read_index
 from site_fixtures import CHROMIUM, axe_source, chromium, served_site, site_root  # noqa: F401  (fixtures)
 
 SHOTS = REPO / "build" / "screenshots"
@@ -22,8 +22,7 @@ pytestmark = [
 
 
 def _index(site: Path, name: str = "index.js") -> list[dict]:
-    text = (site / "search" / name).read_text(encoding="utf-8")
-    return json.loads(text[text.index("push(") + 5: text.rindex(");")])["pages"]
+    return read_index(site / "search" / name)
 
 
 def _pages_containing(pages: list[dict], word: str) -> set[str]:

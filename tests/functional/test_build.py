@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -70,9 +69,10 @@ def test_saved_widget_shows_its_controls_and_output(built_project: Path) -> None
 
 
 def test_search_index_holds_the_chinese_text(built_project: Path) -> None:
-    text = _text(built_project / "build" / "site" / "search" / "index.js")
-    index = json.loads(text[text.index("push(") + 5: text.rindex(");")])
-    pages = [p for p in index["pages"] if p["u"].startswith("activities/physics/tiny-speed/")]
+    from sciedu.site.search import read_index
+
+    index = read_index(built_project / "build" / "site" / "search" / "index.js")
+    pages = [p for p in index if p["u"].startswith("activities/physics/tiny-speed/")]
     assert len(pages) == 1
     # the page's prose as written (no segmentation needed: the page matches Chinese words as substrings)
     prose = " ".join(s[1] + s[2] for s in pages[0]["s"])

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from sciedu.site.search import page_entry
+from sciedu.site.search import page_entry, read_index
 
 
 def _pages(site: Path, name: str) -> list[dict]:
-    text = (site / "search" / name).read_text(encoding="utf-8")
-    return json.loads(text[text.index("push(") + 5: text.rindex(");")])["pages"]
+    return read_index(site / "search" / name)
 
 
 def test_teacher_pages_are_kept_apart_and_teacher_notebooks_left_out(built_project: Path) -> None:
