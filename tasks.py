@@ -5,6 +5,7 @@
     python3 tasks.py test    also install the test tools (and, as root, Chromium and a CJK font), then
                              build and run every test: unit, functional, browser and nbval
     python3 tasks.py bench   run the build benchmark and print its figures
+    python3 tasks.py catalogues   after changing interface messages: update sciedu's .po files, compile the .mo
 
 Each task installs what it needs first, so any one of them works on a fresh clone.
 """
@@ -101,7 +102,13 @@ def bench() -> None:
         run(PYTHON, "benchmarks/page_weight.py")
 
 
-TASKS = {"build": build, "test": test, "bench": bench}
+def catalogues() -> None:
+    """After changing interface messages in the code: merge them into sciedu's .po files and compile the .mo."""
+    ensure_venv("")
+    run(PYTHON, "-c", "from sciedu import catalogues as c; [print(p) for d in c.DOMAINS.values() for p in c.update(d)]")
+
+
+TASKS = {"build": build, "test": test, "bench": bench, "catalogues": catalogues}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:

@@ -10,7 +10,8 @@ import click
 
 from sciedu import __version__
 from sciedu.errors import SciEduError, UsageError
-from sciedu.model import GRADE_BANDS, LANGUAGES
+from sciedu.metadata import CURRICULUM_LANGUAGES
+from sciedu.model import GRADE_BANDS
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -22,10 +23,34 @@ jobs_option = click.option("--jobs", "-j", type=click.IntRange(min=1), default=N
                            help="Notebooks executed in parallel (default: the number of cores).")
 
 
-def _project(project_dir: Path | None):
+class _LanguageCode(click.ParamType):
+    """A language code; whether the project publishes in it is known once the project is open (``_project``)."""
+
+    name = "language"
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 (click's signature)
+        return str(value).strip().lower()
+
+
+LANGUAGE = _LanguageCode()
+
+
+def _first_language() -> str:
+    from sciedu.languages import default_language
+
+    return default_language()
+
+
+def _project(project_dir: Path | None, lang: str | None = None):
+    """The project, with its languages active; ``lang`` (a --lang value) must be one of them."""
+    from sciedu.languages import languages
     from sciedu.project import Project
 
-    return Project.find(project_dir)
+    project = Project.find(project_dir)
+    if lang is not None and lang not in languages():
+        msg = f"--lang {lang!r}: this project's languages are {', '.join(languages())} (extra.languages in {project.mkdocs_yml.name})"
+        raise UsageError(msg)
+    return project
 
 
 @click.group(context_settings=CONTEXT)
@@ -47,12 +72,13 @@ def cli() -> None:
 def build(project_dir: Path | None, strict: bool, timeout: int | None, jobs: int | None, student_only: bool) -> None:
     """Check everything, execute the notebooks and build the site into build/site/."""
     from sciedu import commands
+    from sciedu.languages import join_and, languages
 
     project = _project(project_dir)
     outcome = commands.build(project, strict=strict, timeout=timeout, workers=jobs, student_only=student_only)
     took = sum(outcome.seconds.values())
     entry = commands.site_entry(project)
-    click.echo(f"Built {len(outcome.activities)} activities in zh and en in {took:.1f} s.", err=True)
+    click.echo(f"Built {len(outcome.activities)} activities in {join_and(languages())} in {took:.1f} s.", err=True)
     click.echo(f"Site: {entry.parent}\nOpen {entry} in a browser, or run `sciedu serve` and visit http://127.0.0.1:8000/", err=True)
 
 
@@ -115,7 +141,7 @@ def serve(project_dir: Path | None, port: int, host: str, timeout: int | None) -
 
 @cli.command(context_settings={**CONTEXT, "ignore_unknown_options": True})
 @project_option
-@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--lang", type=LANGUAGE, default=None, help="Language code (default: the project's first language).")
 @click.option("--teacher", is_flag=True, help="Open the teacher notebooks (with solutions) instead.")
 @click.option("--dry-run", is_flag=True, help="Print the JupyterLab command instead of running it.")
 @click.argument("lab_args", nargs=-1, type=click.UNPROCESSED)
@@ -128,7 +154,8 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
     from sciedu import commands
     from sciedu.lab import lab_argv
 
-    project = _project(project_dir)
+    project = _project(project_dir, lang)
+    lang = lang or _first_language()
     variant = "teacher" if teacher else "student"
     folder = project.notebooks / lang / variant
     if not any(folder.glob("*/*/*.ipynb")):
@@ -150,7 +177,7 @@ def lab(project_dir: Path | None, lang: str, teacher: bool, dry_run: bool, lab_a
 @project_option
 @click.argument("activity", metavar="ACTIVITY")
 @click.option("--minutes", type=click.IntRange(30, 180), default=None, help="Session length (default: 90 primary, 120 secondary).")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--lang", type=LANGUAGE, default=None, help="Language code (default: the project's first language).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to a file instead of printing.")
 def session(project_dir: Path | None, activity: str, minutes: int | None, lang: str, fmt: str, output: Path | None) -> None:
@@ -162,7 +189,8 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
     from sciedu.guides import printable
     from sciedu.guides.session import SessionTooShort, default_minutes, session_plan
 
-    project = _project(project_dir)
+    project = _project(project_dir, lang)
+    lang = lang or _first_language()
     activities, _ = sources.load_library(project.activities)
     found = [a for a in activities if activity in (a.id, a.key)]
     if not found:
@@ -187,7 +215,7 @@ def session(project_dir: Path | None, activity: str, minutes: int | None, lang: 
 @cli.command(context_settings=CONTEXT)
 @project_option
 @click.argument("activity", metavar="ACTIVITY")
-@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--lang", type=LANGUAGE, default=None, help="Language code (default: the project's first language).")
 @click.option("--class", "class_size", type=click.IntRange(1, 100), default=None,
               help="A class set: one page per student, numbered 1..N, with each student's seeded numbers.")
 @click.option("--format", "fmt", type=click.Choice(["html", "pdf"]), default="html", show_default=True)
@@ -202,7 +230,8 @@ def worksheet(project_dir: Path | None, activity: str, lang: str, class_size: in
     from sciedu.guides import worksheet as sheets
     from sciedu.site import vendor
 
-    project = _project(project_dir)
+    project = _project(project_dir, lang)
+    lang = lang or _first_language()
     activities, _ = sources.load_library(project.activities)
     found = [a for a in activities if activity in (a.id, a.key)]
     if not found:
@@ -230,7 +259,7 @@ def worksheet(project_dir: Path | None, activity: str, lang: str, class_size: in
 @project_option
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True)
+@click.option("--lang", type=LANGUAGE, default=None, help="Language code (default: the project's first language).")
 def report(project_dir: Path | None, folder: Path, fmt: str, lang: str) -> None:
     """Aggregate evaluation records of held sessions (YAML/CSV files in FOLDER).
 
@@ -245,6 +274,7 @@ def report(project_dir: Path | None, folder: Path, fmt: str, lang: str) -> None:
         known = {a.key for a in activities}
     except UsageError:
         known = None  # records can be summarised outside a project too
+    lang = lang or _first_language()
     records, findings = evaluation.load_records(folder, known_activities=known)
     summary = evaluation.aggregate(records)
     if fmt == "json":
@@ -283,7 +313,7 @@ def _framework_id(curriculum, framework: str) -> str:
 @project_option
 @click.argument("framework", required=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(LANGUAGES), default="zh", show_default=True, help="Language of item names.")
+@click.option("--lang", type=click.Choice(CURRICULUM_LANGUAGES), default="zh", show_default=True, help="Language of item names.")
 def coverage(project_dir: Path | None, framework: str | None, fmt: str, lang: str) -> None:
     """Which items of a framework the activities teach, by grade band, and the gaps.
 
@@ -323,6 +353,51 @@ def export_case(project_dir: Path | None, framework: str, output: Path) -> None:
 
 
 @cli.group(context_settings=CONTEXT)
+def catalogue() -> None:
+    """The interface's message catalogues (gettext .po files): adding a language, keeping them up to date."""
+
+
+@catalogue.command("init", context_settings=CONTEXT)
+@project_option
+@click.argument("lang")
+def catalogue_init(project_dir: Path | None, lang: str) -> None:
+    """Start the catalogues of LANG (a language code such as ug, bo or ko) in the project's locale/ folder.
+
+    Translate their msgstr lines; untranslated messages show in English. Then list LANG under extra.languages
+    in mkdocs.yml and add LANG.md and LANG texts to every activity.
+    """
+    from sciedu import catalogues
+    from sciedu.languages import LanguageConfigError, check_code
+
+    project = _project(project_dir)
+    try:
+        check_code(lang, where="LANG")
+    except LanguageConfigError as exc:
+        raise UsageError(str(exc)) from None
+    written = catalogues.init(lang, project.locale)
+    for po in written:
+        click.echo(f"wrote {po.relative_to(project.root)}")
+    if not written:
+        click.echo(f"{lang}: the catalogues already exist in {project.locale.relative_to(project.root)}/; "
+                   "`sciedu catalogue update` merges new messages into them", err=True)
+
+
+@catalogue.command("update", context_settings=CONTEXT)
+@project_option
+def catalogue_update(project_dir: Path | None) -> None:
+    """Merge the current messages into the project's catalogues and say how much of each is translated."""
+    from sciedu import catalogues
+
+    project = _project(project_dir)
+    pos = [po for domain in catalogues.DOMAINS.values() for po in catalogues.update(domain, project.locale)]
+    if not pos:
+        click.echo(f"no catalogues in {project.locale}: `sciedu catalogue init LANG` starts one", err=True)
+    for po in pos:
+        done, total = catalogues.progress(po)
+        click.echo(f"{po.relative_to(project.root)}: {done} of {total} messages translated")
+
+
+@cli.group(context_settings=CONTEXT)
 def standards() -> None:
     """Look up curriculum standards (the frameworks in curriculum/)."""
 
@@ -332,7 +407,7 @@ def standards() -> None:
 @click.argument("text")
 @click.option("--framework", "-f", default=None, help="Only this framework, e.g. ngss-2013.")
 @click.option("--band", "-b", type=click.Choice(GRADE_BANDS), default=None, help="Only items for this grade band.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Match names and statements in this language only.")
+@click.option("--lang", type=click.Choice(CURRICULUM_LANGUAGES), default=None, help="Match names and statements in this language only.")
 def standards_search(project_dir: Path | None, text: str, framework: str | None, band: str | None, lang: str | None) -> None:
     """Items whose code, name or statement contains TEXT (Chinese or English, any case), best first.
 

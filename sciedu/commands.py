@@ -14,10 +14,11 @@ import click
 
 from sciedu import checks, pipeline
 from sciedu.curriculum import Curriculum
-from sciedu.errors import Finding, FindingsError, Severity
+from sciedu.errors import Finding, FindingsError, Severity, UsageError
 from sciedu.execute import Result
 from sciedu.model import Activity
 from sciedu.pipeline import Generated
+from sciedu.languages import join_and, languages
 from sciedu.project import Project
 
 
@@ -77,17 +78,27 @@ def build(project: Project, *, strict: bool = False, timeout: int | None = None,
           student_only: bool = False, quiet: bool = False) -> Outcome:
     from sciedu.site.build import build_site
 
+    _require_site_pages(project)  # before minutes of notebook execution, not after
     outcome = check(project, strict=strict, timeout=timeout, workers=workers, quiet=quiet)
     report(outcome.findings)
     if outcome.errors:
         raise FindingsError(outcome.findings)
     if not quiet:
-        click.echo("Building the site (mkdocs build --strict, zh and en)…", err=True)
+        click.echo(f"Building the site (mkdocs build --strict, {join_and(languages())})…", err=True)
     start = time.perf_counter()
     executed = {(g.activity.key, g.lang, g.variant): g.notebook for g in outcome.generated}
     build_site(project, outcome.activities, outcome.curriculum, executed, student_only=student_only)
     outcome.seconds["site"] = time.perf_counter() - start
     return outcome
+
+
+def _require_site_pages(project: Project) -> None:
+    for lang in languages():
+        home = project.site_sources / lang / "index.md"
+        if not home.is_file():
+            msg = (f"{home}: missing. Each language of extra.languages in {project.mkdocs_yml.name} needs its hand-written "
+                   f"pages in site/{lang}/, at least index.md (the home page): copy those of another language and translate them")
+            raise UsageError(msg)
 
 
 def site_entry(project: Project) -> Path:

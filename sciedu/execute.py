@@ -36,12 +36,24 @@ from typing import Any
 import nbformat
 
 from sciedu import __version__
+from sciedu.kit.lang import KIT_DOMAIN, KIT_LOCALE, locale_dirs
 from sciedu.kit.states import STATES_KEY
 from sciedu.exporters import dumps
 from sciedu.mime import WIDGET_STATE, WIDGET_VIEW
 
 # The kit's source is part of every cache key: what the kit displays (e.g. its live specs) ends up in outputs.
 KIT_DIGEST = hashlib.sha256(b"".join(p.read_bytes() for p in sorted((Path(__file__).parent / "kit").glob("*.py")))).hexdigest()
+
+
+def kit_digest() -> str:
+    """The kit's source and every kit catalogue it would read now (its own, and a project's compiled ones): what
+    the kit says to students is in the outputs too."""
+    h = hashlib.sha256(KIT_DIGEST.encode())
+    for folder in locale_dirs(KIT_LOCALE):
+        for mo in sorted(folder.glob(f"*/LC_MESSAGES/{KIT_DOMAIN}.mo")):
+            h.update(str(mo.relative_to(folder)).encode())
+            h.update(mo.read_bytes())
+    return h.hexdigest()
 #: Cell tags that change what nbclient does with a code cell (the others only matter to pages and nbval).
 EXECUTION_TAGS = frozenset({"raises-exception", "skip-execution"})
 #: Notebook metadata that execution adds; everything else comes from the fresh notebook.
@@ -67,7 +79,7 @@ class Job:
     @functools.cached_property
     def cache_key(self) -> str:
         h = hashlib.sha256()
-        for part in (__version__, KIT_DIGEST, stack_versions(), str(self.timeout), self.asset_digest, str(self.explore),
+        for part in (__version__, kit_digest(), stack_versions(), str(self.timeout), self.asset_digest, str(self.explore),
                      execution_text(_parse(self.notebook_text))):
             h.update(part.encode())
             h.update(b"\0")

@@ -15,10 +15,10 @@ from typing import Any
 
 from sciedu.errors import Finding, did_you_mean, error
 from sciedu.answers import Answer, Parameter, VariantSpec
+from sciedu.languages import join_and, languages
 from sciedu.model import (
     AUDIENCES,
     GRADE_BANDS,
-    LANGUAGES,
     FIXED_KINDS,
     PHASE_KINDS,
     PHASES,
@@ -114,24 +114,44 @@ def text(value: Any) -> str:
     return value.strip()
 
 
+def _each_language(langs: tuple[str, ...]) -> str:
+    """``{zh: ..., en: ...}``: the shape of a text in each of ``langs``."""
+    return "{" + ", ".join(f"{lang}: ..." for lang in langs) + "}"
+
+
 def bilingual(value: Any) -> Text:
+    """A text in every language of the project."""
+    return texts_in(languages(), value)
+
+
+#: Curriculum data names every item in Chinese and English, whatever languages a project publishes in.
+CURRICULUM_LANGUAGES = ("zh", "en")
+
+
+def curriculum_text(value: Any) -> Text:
+    """A text of the curriculum data: Chinese and English."""
+    return texts_in(CURRICULUM_LANGUAGES, value)
+
+
+def texts_in(langs: tuple[str, ...], value: Any) -> Text:
+    """A text in each of ``langs``: a mapping from language code to a non-empty string."""
     if not isinstance(value, dict):
-        raise Invalid(f"expected {{zh: ..., en: ...}}, found {_describe(value)}")
-    unknown = [key for key in value if key not in LANGUAGES]
+        raise Invalid(f"expected {_each_language(langs)}, found {_describe(value)}")
+    unknown = [key for key in value if key not in langs]
     if len(value) == 1 and unknown and _colon_text_hint(unknown[0], value[unknown[0]]):
         # `- Note: wear goggles` is text that YAML read as a mapping: one problem, with the quoted fix.
         key = unknown[0]
-        raise Invalid(f"expected {{zh: ..., en: ...}}{_colon_text_hint(key, value[key])}", (key,))
-    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(LANGUAGES))}; expected zh and en", (key,))
+        raise Invalid(f"expected {_each_language(langs)}{_colon_text_hint(key, value[key])}", (key,))
+    problems = [Problem(f"unknown language {key!r}{did_you_mean(str(key), set(langs))}; expected {join_and(langs)}", (key,))
                 for key in unknown]
-    for lang in LANGUAGES:
+    for lang in langs:
         if lang not in value:
             problems.append(Problem(f"missing the {lang!r} text"))
         else:
             _attempt(problems, (lang,), text, value[lang])
     if problems:
         raise Invalid.of(problems)
-    return Text(zh=value["zh"].strip(), en=value["en"].strip())
+    return Text({lang: value[lang].strip() for lang in langs})
 
 
 def _colon_text_hint(key: Any, value: Any) -> str:
@@ -258,7 +278,21 @@ def url(value: Any) -> str:
     return value
 
 
-keywords = record({lang: (True, list_of(text)) for lang in LANGUAGES}, lambda **kw: kw)
+class _PerLanguage:
+    """A mapping with one entry per configured language; the set is known once a project is open."""
+
+    def __init__(self, each: Validator) -> None:
+        self.each = each
+
+    @property
+    def fields(self) -> dict[str, tuple[bool, Validator]]:  # for schema_doc, like record's
+        return {lang: (True, self.each) for lang in languages()}
+
+    def __call__(self, value: Any) -> Any:
+        return record(self.fields, lambda **kw: kw)(value)
+
+
+keywords = _PerLanguage(list_of(text))
 
 
 SOURCE = record({"title": (True, text), "url": (True, url)}, Source)
@@ -331,7 +365,18 @@ def _quiz_item(**fields: Any) -> QuizItem:
 
 
 #: An option's text; a wrong option may add the misconception behind choosing it.
-QUIZ_OPTION = record({"zh": (True, text), "en": (True, text), "misconception": (False, bilingual)}, QuizOption)
+class _QuizOption(_PerLanguage):
+    """``{zh: ..., en: ..., misconception: {zh: ..., en: ...}}``: an option in every language, and what makes it tempting."""
+
+    @property
+    def fields(self) -> dict[str, tuple[bool, Validator]]:
+        return {**super().fields, "misconception": (False, bilingual)}
+
+    def __call__(self, value: Any) -> Any:
+        return record(self.fields, lambda misconception=None, **texts: QuizOption(texts, misconception=misconception))(value)
+
+
+QUIZ_OPTION = _QuizOption(text)
 QUIZ_ITEM = record({"question": (True, bilingual), "options": (True, list_of(QUIZ_OPTION, allow_empty=False)),
                     "answer": (True, index), "explanation": (True, bilingual), "misconception": (False, bilingual)}, _quiz_item)
 RUBRIC_ROW = record({"criterion": (True, bilingual), "levels": (True, list_of(bilingual, allow_empty=False))}, RubricRow)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import nbformat
 
-LANGUAGES = ("zh", "en")
 GRADE_BANDS = ("1-2", "3-4", "5-6", "7-9", "10-12", "university", "adult")
 SUBJECTS = ("physics", "chemistry", "biology", "earth-space", "engineering", "general-science")
 VARIANTS = ("student", "teacher")
@@ -17,15 +16,41 @@ VARIANTS = ("student", "teacher")
 AUDIENCES = ("students", "older-adults", "rural", "workers", "general-public")
 
 
-@dataclass(frozen=True)
 class Text:
-    """A string in both languages."""
+    """A string in each of the project's languages: ``text["zh"]``.
 
-    zh: str
-    en: str
+    Activities carry every configured language (the metadata check sees to it); curriculum data is in Chinese and
+    English, so a language it lacks reads as the English, then as whatever it has.
+    """
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: dict[str, str] | None = None, /, **by_lang: str) -> None:
+        object.__setattr__(self, "values", {**(values or {}), **by_lang})
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Text is immutable")
+
+    def __reduce__(self) -> tuple:  # pickling (the load cache) would otherwise set the slots through __setattr__
+        return (Text, (self.values,))
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        found = self.values.get(lang)
+        if found is None:
+            found = self.values.get("en", next(iter(self.values.values()), ""))
+        return found
+
+    zh = property(lambda self: self["zh"])
+    en = property(lambda self: self["en"])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and self.values == other.values
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({self.values!r})"
 
 
 @dataclass(frozen=True)
@@ -166,11 +191,27 @@ class Prompt:
     expected: Text
 
 
-@dataclass(frozen=True)
 class QuizOption(Text):
-    """An option of a quiz question; a wrong option may name the misconception that makes it attractive."""
+    """An option of a quiz question, in every language; a wrong option may name the misconception that makes it
+    attractive."""
 
-    misconception: Text | None = None
+    __slots__ = ("misconception",)
+
+    def __init__(self, values: dict[str, str] | None = None, /, misconception: Text | None = None, **by_lang: str) -> None:
+        super().__init__(values, **by_lang)
+        object.__setattr__(self, "misconception", misconception)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, QuizOption) and (self.values, self.misconception) == (other.values, other.misconception)
+
+    def __hash__(self) -> int:
+        return hash((super().__hash__(), self.misconception))
+
+    def __repr__(self) -> str:
+        return f"QuizOption({self.values!r}, misconception={self.misconception!r})"
+
+    def __reduce__(self) -> tuple:
+        return (QuizOption, (self.values, self.misconception))
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from sciedu.curriculum import Curriculum
 from sciedu.curriculum import load as load_curriculum
 from sciedu.errors import Finding, Severity, error, warning
 from sciedu.execute import STATES_KEY, Job, Result, digest_files, execute_all
-from sciedu.model import LANGUAGES, VARIANTS, Activity
+from sciedu.languages import languages, N_
+from sciedu.model import VARIANTS, Activity
 from sciedu.project import Project
 from sciedu.transforms.outputs import MAX_IMAGE, MAX_TEXT, cap_outputs
 
@@ -99,13 +100,14 @@ def _load_and_check_one(folder: Path, context: Context, cache: Path, shared: str
 
 
 def _shared_digest(project: Project) -> str:
-    """What every activity's checks depend on besides its own folder: the curriculum and sciedu's code."""
+    """What every activity's checks depend on besides its own folder: the project's languages, the curriculum and
+    sciedu's code and catalogues."""
     import sciedu
 
-    h = hashlib.sha256(sys.version.encode())
+    h = hashlib.sha256(f"{sys.version}\0{languages()}".encode())
     for root in (project.curriculum, Path(sciedu.__file__).parent):
         for path in sorted(root.rglob("*")) if root.is_dir() else ():
-            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".csv", ".md"}:
+            if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json", ".csv", ".md", ".mo"}:
                 stat = path.stat()
                 h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return h.hexdigest()
@@ -116,7 +118,7 @@ def has_errors(findings: list[Finding]) -> bool:
 
 
 def generate(activities: list[Activity]) -> list[tuple[Activity, str, str, nbformat.NotebookNode]]:
-    return [(a, lang, variant, exporters.export(a, lang, variant)) for a in activities for lang in LANGUAGES for variant in VARIANTS]
+    return [(a, lang, variant, exporters.export(a, lang, variant)) for a in activities for lang in languages() for variant in VARIANTS]
 
 
 def execute(project: Project, activities: list[Activity], *, timeout: int | None = None, workers: int | None = None,
@@ -188,9 +190,13 @@ def _static_widget_finding(activity: Activity, lang: str, cell_id: str, why: str
                    "dropdowns and checkboxes only")
 
 
+#: An example of alternative text, in the notebook's language, for the finding below.
+ALT_EXAMPLE = N_("Noon shadow length through the year: longest at the winter solstice.")
+
+
 def _alt_missing_finding(activity: Activity, lang: str, cell_id: str) -> Finding:
     notebook = activity.notebooks[lang]
-    alt_hint = "正午影长随日期变化的曲线：冬至最长，夏至最短。" if lang == "zh" else "Noon shadow length through the year: longest at the winter solstice."
+    alt_hint = ALT_EXAMPLE[lang]
     return warning(notebook.path, notebook.line_of(cell_id), "figure-alt-missing",
                    "this cell draws a figure but has no alternative text for screen readers; add a sentence saying "
                    f'what the figure shows as a cell option under the code-cell line, e.g. `:alt: "{alt_hint}"`')

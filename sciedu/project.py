@@ -6,11 +6,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sciedu.errors import UsageError
+from sciedu.languages import activate, configured_languages
 
 
 @dataclass(frozen=True)
 class Project:
+    """A project. Opening one makes its languages (``extra.languages`` of mkdocs.yml) the active ones, and compiles
+    its own message catalogues (``locale/``, if it has any) into ``build/locale``, ahead of sciedu's."""
+
     root: Path
+
+    def __post_init__(self) -> None:
+        activate(configured_languages(self.mkdocs_yml))
+        if self.locale.is_dir():
+            from sciedu.catalogues import compile_project
+
+            compile_project(self.locale, self.build / "locale")
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
@@ -25,6 +36,7 @@ class Project:
     activities = property(lambda self: self.root / "activities")
     curriculum = property(lambda self: self.root / "curriculum")
     site_sources = property(lambda self: self.root / "site")
+    locale = property(lambda self: self.root / "locale")
     mkdocs_yml = property(lambda self: self.root / "mkdocs.yml")
     build = property(lambda self: self.root / "build")
     cache = property(lambda self: self.build / "cache")

@@ -17,13 +17,16 @@ from sciedu import boundary
 from sciedu import metadata as metadata_schema
 from sciedu import yamlfile
 from sciedu.errors import Finding, did_you_mean, error, warning
-from sciedu.model import LANGUAGES, SUBJECTS, Activity, SourceNotebook
+from sciedu.languages import languages
+from sciedu.model import SUBJECTS, Activity, SourceNotebook
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
 
 
 #: What an activity folder holds; anything else is reported (a near miss such as ``EN.md`` is an error).
-ACTIVITY_ENTRIES = ("activity.yaml", *(f"{lang}.md" for lang in LANGUAGES), "assets")
+def activity_entries() -> tuple[str, ...]:
+    """What an activity folder holds: its metadata, one notebook per configured language, its assets."""
+    return ("activity.yaml", *(f"{lang}.md" for lang in languages()), "assets")
 
 
 class SourceError(Exception):
@@ -78,16 +81,17 @@ def _visible(folder: Path) -> list[Path]:
 def entry_findings(folder: Path) -> list[Finding]:
     """Files beside activity.yaml that sciedu does not use; a near miss (``EN.md``, ``activity.yml``) is an error."""
     findings = []
+    entries = activity_entries()
     for entry in _visible(folder):
-        if entry.name in ACTIVITY_ENTRIES:
+        if entry.name in entries:
             continue
-        near = [name for name in ACTIVITY_ENTRIES if name.lower() == entry.name.lower()] or \
-            [name for name in ACTIVITY_ENTRIES if did_you_mean(entry.name, {name})]
+        near = [name for name in entries if name.lower() == entry.name.lower()] or \
+            [name for name in entries if did_you_mean(entry.name, {name})]
         if near:
             findings.append(error(entry, 1, "file-name", f"{entry.name!r} is not a name sciedu reads; did you mean {near[0]!r}?"))
         else:
             findings.append(warning(entry, 1, "file-unused", f"{entry.name!r} is not used: an activity folder holds "
-                                    f"{', '.join(ACTIVITY_ENTRIES[:-1])} and assets/ (put images and data in assets/)"))
+                                    f"{', '.join(entries[:-1])} and assets/ (put images and data in assets/)"))
     return findings
 
 
@@ -120,7 +124,7 @@ def load_activity(folder: Path) -> tuple[Activity | None, list[Finding]]:
     if meta is not None:
         findings += _folder_matches(meta.id, meta.subject, folder, located)
     notebooks: dict[str, SourceNotebook] = {}
-    for lang in LANGUAGES:
+    for lang in languages():
         path = folder / f"{lang}.md"
         if not path.is_file():
             findings.append(error(yaml_path, 1, "language-missing", f"missing the {lang} notebook: expected {path.name} beside activity.yaml"))
@@ -132,7 +136,7 @@ def load_activity(folder: Path) -> tuple[Activity | None, list[Finding]]:
             findings.append(exc.finding)
         except Exception as exc:  # jupytext raises many kinds; all mean the same to an author
             findings.append(error(path, 1, "notebook-unreadable", f"cannot read as a MyST notebook: {exc}"))
-    if meta is None or len(notebooks) < len(LANGUAGES) or any(f.severity == "error" for f in findings):
+    if meta is None or len(notebooks) < len(languages()) or any(f.severity == "error" for f in findings):
         return None, findings
     assets = tuple(sorted(p for p in (folder / "assets").rglob("*") if p.is_file())) if (folder / "assets").is_dir() else ()
     return Activity(folder=folder, metadata=meta, notebooks=notebooks, assets=assets), findings

@@ -14,7 +14,8 @@ from sciedu import sources
 from sciedu.checks import answers, audience, cells, code_safety, content, guides, lesson_plan, markup, parity, prerequisites, standards, syntax
 from sciedu.checks.context import Context
 from sciedu.errors import Finding
-from sciedu.model import LANGUAGES, Activity, SourceNotebook
+from sciedu.languages import languages
+from sciedu.model import Activity, SourceNotebook
 
 Rule = Callable[[Activity, Context], Iterable[Finding]]
 
@@ -67,14 +68,14 @@ def run_unloaded(root: Path, loaded: Iterable[Activity]) -> list[Finding]:
         if folder in done:
             continue
         notebooks = _readable_notebooks(folder)
-        if len(notebooks) == len(LANGUAGES):
+        if len(notebooks) == len(languages()):
             findings += [finding for rule in NOTEBOOK_RULES for finding in rule(notebooks)]
     return findings
 
 
 def _readable_notebooks(folder: Path) -> dict[str, SourceNotebook]:
     notebooks = {}
-    for lang in LANGUAGES:
+    for lang in languages():
         try:
             notebooks[lang] = sources.read_notebook(folder / f"{lang}.md", lang, f"{folder.parent.name}/{folder.name}")
         except Exception:  # noqa: BLE001 - already reported by sources.load_activity as notebook-unreadable

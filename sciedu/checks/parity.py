@@ -108,20 +108,28 @@ def code_cells_match(activity: Activity, context: Context) -> Iterator[Finding]:
 
 
 def compare(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
-    """The rule on the notebooks alone: it also runs when the activity's metadata has errors."""
-    zh_nb, en_nb = notebooks["zh"], notebooks["en"]
-    zh, en = _code_cells(zh_nb), _code_cells(en_nb)
+    """The rule on the notebooks alone: it also runs when the activity's metadata has errors. Every language's
+    notebook is compared with the first language's."""
+    cells = {lang: _code_cells(notebook) for lang, notebook in notebooks.items()}
     streams = {}
-    for notebook, cells in ((zh_nb, zh), (en_nb, en)):
-        for number, cell in enumerate(cells, start=1):
+    for lang, notebook in notebooks.items():
+        for number, cell in enumerate(cells[lang], start=1):
             try:
-                streams[cell.id, notebook.lang] = code_tokens(cell.source)
+                streams[cell.id, lang] = code_tokens(cell.source)
             except Untokenizable as exc:
-                streams[cell.id, notebook.lang] = None
+                streams[cell.id, lang] = None
                 yield error(notebook.path, locate.source_line(notebook, cell, exc.line), "code-untokenizable",
                             f"code cell {number} is not valid Python, so it cannot be compared with the other language: {exc.message}")
-    zh_streams = [streams[c.id, "zh"] for c in zh]
-    en_streams = [streams[c.id, "en"] for c in en]
+    first, *others = notebooks
+    for other in others:
+        yield from _compare_pair(notebooks[first], cells[first], notebooks[other], cells[other], streams)
+    yield from _markdown_roles_differ(notebooks)
+
+
+def _compare_pair(zh_nb: SourceNotebook, zh: list, en_nb: SourceNotebook, en: list, streams: dict) -> Iterator[Finding]:
+    """Code cells of two languages' notebooks, aligned and compared token by token (named for the usual pair)."""
+    zh_streams = [streams[c.id, zh_nb.lang] for c in zh]
+    en_streams = [streams[c.id, en_nb.lang] for c in en]
     for i, j, near in _align(zh_streams, en_streams):
         if i is None or j is None:
             yield from _extra_cell(zh_nb, zh, en_nb, en, (i, j), near)
@@ -129,7 +137,6 @@ def compare(notebooks: Mapping[str, SourceNotebook]) -> Iterator[Finding]:
         if zh_streams[i] is not None and en_streams[j] is not None:
             yield from _token_differences(zh_nb, zh[i], i + 1, zh_streams[i], en_nb, en[j], j + 1, en_streams[j])
         yield from _tags_differ(zh_nb, zh[i], i + 1, en_nb, en[j], j + 1)
-    yield from _markdown_roles_differ(notebooks)
 
 
 def _code_cells(notebook: SourceNotebook) -> list[nbformat.NotebookNode]:
@@ -267,9 +274,8 @@ def _markdown_roles_differ(notebooks: Mapping[str, SourceNotebook]) -> Iterator[
     """Markdown cells are not paired (the texts differ), but both languages need the same answer boxes and
     teacher notes; code cells' tags are compared cell by cell above."""
     roles = {lang: _role_cells(notebook) for lang, notebook in notebooks.items()}
-    if roles["zh"] == roles["en"]:
-        return
-    for here, there in (("zh", "en"), ("en", "zh")):
+    first, *others = notebooks
+    for here, there in [pair for other in others if roles[other] != roles[first] for pair in ((first, other), (other, first))]:
         cells = [c for c in notebooks[here].nb.cells if c.cell_type == "markdown" and set(_ROLES) & set(c.metadata.get("tags", []))]
         line = notebooks[here].line_of(cells[0].id) if cells else 1
         yield error(notebooks[here].path, line, "parity-roles",

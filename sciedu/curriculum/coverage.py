@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass, field
 
 from sciedu.curriculum.model import ALL_BANDS, REQUIREMENT, Framework, Item
+from sciedu.languages import N_
 from sciedu.model import GRADE_BANDS, Activity
 
 STATED, NOT_STATED = "●", "○"
@@ -115,10 +116,14 @@ def coverage(framework: Framework, activities: list[Activity]) -> Coverage:
     return Coverage(framework, bands, tuple(rows), tuple(groups))
 
 
-LEGEND = {
-    "en": f"{STATED} the standard states a requirement for this band, {NOT_STATED} it states none; the number counts the activities that teach it.",
-    "zh": f"{STATED} 课程标准对该学段提出了学习要求，{NOT_STATED} 未提出；数字为涉及该内容的活动数。",
-}
+_LEGEND = N_("{stated} the standard states a requirement for this band, {not_stated} it states none; the number "
+             "counts the activities that teach it.")
+TAUGHT_BY = N_("taught by:")
+
+
+def legend(lang: str) -> str:
+    """What the marks of a coverage table mean, in ``lang``."""
+    return _LEGEND.format(lang, stated=STATED, not_stated=NOT_STATED)
 
 
 def render(cov: Coverage, fmt: str, lang: str = "en") -> str:
@@ -176,8 +181,8 @@ def _md(cov: Coverage, lang: str) -> str:
         name = f"**{row.item.name[lang]}**" if is_group else row.item.name[lang]
         cells = [_md_cell(cov, row, b, is_group) for b in cov.bands]
         lines.append("| " + " | ".join([code, name, *cells]) + " |")
-    legend = [""] + ([LEGEND[lang]] if cov.states_requirements else [])
-    return "\n".join(lines + legend) + "\n"
+    legend_lines = [""] + ([legend(lang)] if cov.states_requirements else [])
+    return "\n".join(lines + legend_lines) + "\n"
 
 
 def _md_cell(cov: Coverage, row: Row, band: str, is_group: bool) -> str:
@@ -201,11 +206,11 @@ def _text(cov: Coverage, lang: str) -> str:
         records.append([indent + row.item.code, row.item.name[lang], *cells])
     lines = [_table(header, records)]
     if stated:
-        lines.append(LEGEND[lang])
+        lines.append(legend(lang))
         taught = [f"  {r.item.code}: " + "; ".join(f"{b} {' '.join(r.cells[b])}" for b in cov.bands if r.cells[b])
                   for r in cov.rows if r.activities]
         if taught:
-            lines += ["taught by:" if lang == "en" else "涉及的活动：", *taught]
+            lines += [TAUGHT_BY[lang], *taught]
     rows_name = cov.framework.coverage_rows or "items"
     lines.append(f"{len(cov.rows) - len(cov.gaps)} of {len(cov.rows)} covered ({rows_name}); gaps: {', '.join(i.code for i in cov.gaps) or 'none'}")
     return "\n".join(lines) + "\n"

@@ -12,8 +12,8 @@ from sciedu import yamlfile
 from sciedu.curriculum import prerequisites
 from sciedu.curriculum.model import ALL_BANDS, Association, Curriculum, Framework, Item, OfficialCodes
 from sciedu.errors import Finding, did_you_mean, error, warning
-from sciedu.metadata import Invalid, bilingual, choice, iso_date, list_of, positive_int, record, regex, slug, text, url
-from sciedu.model import GRADE_BANDS, LANGUAGES
+from sciedu.metadata import CURRICULUM_LANGUAGES, Invalid, curriculum_text, choice, iso_date, list_of, positive_int, record, regex, slug, text, url
+from sciedu.model import GRADE_BANDS
 
 ITEM_TYPES = (
     "field", "core-concept", "learning-content", "learning-requirement", "competency", "cross-cutting-concept",
@@ -31,8 +31,8 @@ def partial_bilingual(value: Any) -> dict[str, str]:
         raise Invalid(f"expected {{zh: ..., en: ...}} (at least one language), found {value!r:.60}")
     out = {}
     for lang, entry in value.items():
-        if lang not in LANGUAGES:
-            raise Invalid(f"unknown language {lang!r}{did_you_mean(str(lang), set(LANGUAGES))}", (lang,))
+        if lang not in CURRICULUM_LANGUAGES:
+            raise Invalid(f"unknown language {lang!r}{did_you_mean(str(lang), set(CURRICULUM_LANGUAGES))}", (lang,))
         try:
             out[lang] = text(entry)
         except Invalid as exc:
@@ -42,7 +42,7 @@ def partial_bilingual(value: Any) -> dict[str, str]:
 
 def provenance(value: Any) -> dict[str, str]:
     if isinstance(value, str):
-        return {lang: choice(PROVENANCE)(value) for lang in LANGUAGES}
+        return {lang: choice(PROVENANCE)(value) for lang in CURRICULUM_LANGUAGES}
     if isinstance(value, dict):
         return {lang: choice(PROVENANCE)(v) for lang, v in partial_bilingual(value).items()}
     raise Invalid(f"expected one of {', '.join(PROVENANCE)} or {{zh: ..., en: ...}} of them, found {value!r:.60}")
@@ -70,7 +70,7 @@ ITEM = record({
     "code": (True, code),
     "parent": (False, code),
     "type": (True, choice(ITEM_TYPES)),
-    "name": (True, bilingual),
+    "name": (True, curriculum_text),
     "statement": (False, partial_bilingual),
     "provenance": (False, provenance),
     "band": (True, choice((*GRADE_BANDS, ALL_BANDS))),
@@ -107,12 +107,12 @@ def _bands(value: Any) -> tuple[str, ...]:
 
 FRAMEWORK = record({
     "id": (True, slug),
-    "title": (True, bilingual),
+    "title": (True, curriculum_text),
     "publisher": (True, text),
     "year": (True, positive_int),
     "source": (True, url),
     "rights": (True, text),
-    "language": (True, choice(LANGUAGES)),
+    "language": (True, choice(CURRICULUM_LANGUAGES)),
     "notes": (False, partial_bilingual),
     "coverage_rows": (False, choice(ITEM_TYPES)),
     "bands": (False, _bands),
@@ -124,12 +124,12 @@ ASSOCIATION = record({
     "origin": (True, item_id),
     "type": (True, choice(ASSOCIATION_TYPES)),
     "destination": (True, item_id),
-    "note": (False, bilingual),
+    "note": (False, curriculum_text),
 }, lambda **kw: kw)
 
 CROSSWALK = record({
-    "title": (True, bilingual),
-    "description": (False, bilingual),
+    "title": (True, curriculum_text),
+    "description": (False, curriculum_text),
     "associations": (True, list_of(lambda v: v, allow_empty=False)),
 }, lambda **kw: kw)
 

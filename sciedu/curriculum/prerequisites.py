@@ -15,7 +15,8 @@ from typing import Any
 
 from sciedu import yamlfile
 from sciedu.errors import Finding, did_you_mean, error
-from sciedu.metadata import Invalid, bilingual, choice, list_of, record, regex, slug, text, url
+from sciedu.languages import N_
+from sciedu.metadata import Invalid, curriculum_text, choice, list_of, record, regex, slug, text, url
 from sciedu.model import GRADE_BANDS, DeclaredPrerequisite, Text
 
 FILE = "prerequisites.yaml"
@@ -79,14 +80,14 @@ def _python_name(value: Any) -> str:
 PREREQUISITE = record({
     "id": (True, slug),
     "kind": (True, choice(KINDS)),
-    "name": (True, bilingual),
+    "name": (True, curriculum_text),
     "band": (True, choice(GRADE_BANDS)),
     "standard": (True, slug),
-    "taught": (True, bilingual),
+    "taught": (True, curriculum_text),
     "python": (False, list_of(_python_name)),
     "latex": (False, list_of(text)),
     "patterns": (False, list_of(regex)),
-    "note": (False, bilingual),
+    "note": (False, curriculum_text),
 }, lambda **kw: kw)
 STANDARD = record({"title": (True, text), "url": (True, url)}, StandardRef)
 FILE_SCHEMA = record({
@@ -201,9 +202,9 @@ def above_band(declared: tuple[DeclaredPrerequisite, ...], band: str, vocabulary
 
 
 GUIDE_WORDS = {
-    "line": {"zh": "- **{name}**（{band}起；{taught}）", "en": "- **{name}** ({band} onwards; {taught})"},
-    "above": {"zh": " — **超出本学段：**{reason}", "en": " — **above this band:** {reason}"},
-    "no_reason": {"zh": "未说明理由", "en": "no reason given"},
+    "line": N_("- **{name}** ({band} onwards; {taught})"),
+    "above": N_(" — **above this band:** {reason}"),
+    "no_reason": N_("no reason given"),
 }
 
 

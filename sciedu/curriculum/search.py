@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sciedu.curriculum.model import Curriculum, Item, _natural
-from sciedu.model import LANGUAGES
+from sciedu.metadata import CURRICULUM_LANGUAGES
 
 #: Why an item matched, best first.
 RANKS = ("code", "code prefix", "code part", "name", "statement")
@@ -33,7 +33,7 @@ def search(curriculum: Curriculum, text: str, *, framework: str | None = None, b
     needle = text.strip().casefold()
     if not needle:
         return []
-    languages = (lang,) if lang else LANGUAGES
+    languages = (lang,) if lang else CURRICULUM_LANGUAGES
     hits = []
     for item in _items(curriculum, framework, band):
         rank = match_rank(item, needle, languages)
@@ -72,7 +72,7 @@ def render(hits: list[Hit]) -> str:
     for hit in hits:
         item = hit.item
         lines = [f"{item.id}  [{item.band}, {item.type}]"]
-        for lang in LANGUAGES:
+        for lang in CURRICULUM_LANGUAGES:
             name, statement = item.name[lang], item.statement.get(lang, "")
             lines.append(f"  {lang}: {name}" + (f" — {statement}" if statement and statement != name else ""))
         blocks.append("\n".join(lines))

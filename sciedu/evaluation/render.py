@@ -11,76 +11,58 @@ from pathlib import Path
 from typing import Any
 
 from sciedu.errors import Finding, UsageError, did_you_mean
-from sciedu.model import LANGUAGES
+from sciedu.languages import C_, COMMA, languages, Message, N_
 from sciedu.evaluation.numbers import fixed, plain
 from sciedu.evaluation.records import load_records
 from sciedu.evaluation.stats import Report, aggregate
 
 
-STRINGS: dict[str, dict[str, str]] = {
-    "title": {"zh": "科学家进校园活动统计", "en": "Scientist-in-school sessions"},
-    "none": {"zh": "暂无活动记录。", "en": "No sessions recorded yet."},
-    "sessions_line": {"zh": "共 {sessions} 场 · 覆盖学生 {students} 人次 · 学校 {schools} 所 · 科学家 {scientists} 位",
-                      "en": "{sessions} sessions · {students} students reached · {schools} schools · {scientists} scientists"},
-    "period_line": {"zh": "时间：{first} 至 {last} · 活动时长合计 {duration}",
-                    "en": "{first} to {last} · {duration} of sessions in total"},
-    "formats_line": {"zh": "形式：{formats}", "en": "Formats: {formats}"},
-    "count_item": {"zh": "{name} {n} 场", "en": "{name} {n}"},
-    "rural_line": {"zh": "农村学校：{n} 场，学生 {students} 人次", "en": "Rural schools: {n} sessions, {students} students"},
-    "regions_line": {"zh": "地区：{regions}", "en": "Regions: {regions}"},
-    "gain_line": {"zh": "平均提升（按场次平均）：{gain}；标准化增益 {g}（{n} 场有前后测成绩）",
-                  "en": "Mean gain (each session counts once): {gain}; normalised gain {g} ({n} sessions with pre- and post-test)"},
-    "gain_points": {"zh": "{points} 分（满分 {max} 分），相当于满分的 {share}", "en": "{points} points out of {max}, {share} of full marks"},
-    "gain_share": {"zh": "相当于满分的 {share}", "en": "{share} of full marks"},
-    "no_gain": {"zh": "还没有同时有前测和后测成绩的场次。", "en": "No session has both pre- and post-test scores yet."},
-    "rating_line": {"zh": "教师评分：{rating} / 5（{n} 场有评分）", "en": "Teachers' rating: {rating} / 5 ({n} sessions rated)"},
-    "activity": {"zh": "活动", "en": "Activity"},
-    "sessions": {"zh": "场次", "en": "Sessions"},
-    "students": {"zh": "学生人次", "en": "Students"},
-    "pre": {"zh": "前测均分", "en": "Pre-test mean"},
-    "post": {"zh": "后测均分", "en": "Post-test mean"},
-    "gain": {"zh": "提升", "en": "Gain"},
-    "normalised": {"zh": "标准化增益", "en": "Normalised gain"},
-    "by_activity": {"zh": "分活动统计", "en": "By activity"},
-    "pre_short": {"zh": "前测", "en": "pre-test"},
-    "post_short": {"zh": "后测", "en": "post-test"},
-    "no_scores": {"zh": "无成绩", "en": "no scores"},
-    "chart_title": {"zh": "各活动前测与后测均分（占满分的比例）", "en": "Pre-test and post-test mean per activity (share of full marks)"},
-    "example_title": {"zh": "示例数据", "en": "Example data"},
-    "example_text": {"zh": "本页数字由虚构的示例记录算出，仅用于说明格式和统计方法，不是真实的活动结果。",
-                     "en": "These numbers come from made-up example records that show the format and the method; they are not real results."},
-    "definitions": {"zh": "统计口径", "en": "How the numbers are computed"},
-    "findings": {"zh": "记录中的问题", "en": "Problems in the records"},
-    "findings_intro": {"zh": "有错误的记录没有计入上面的统计，请按下列位置修改：",
-                       "en": "Records with errors are not counted above; fix them at these places:"},
-    "hours": {"zh": "{h} 小时 {m} 分钟", "en": "{h} h {m} min"},
-    "minutes_only": {"zh": "{m} 分钟", "en": "{m} min"},
+STRINGS: dict[str, Message] = {
+    "title": N_("Scientist-in-school sessions"),
+    "none": N_("No sessions recorded yet."),
+    "sessions_line": N_("{sessions} sessions · {students} students reached · {schools} schools · {scientists} scientists"),
+    "period_line": N_("{first} to {last} · {duration} of sessions in total"),
+    "formats_line": N_("Formats: {formats}"),
+    "count_item": N_("{name} {n}"),
+    "rural_line": N_("Rural schools: {n} sessions, {students} students"),
+    "regions_line": N_("Regions: {regions}"),
+    "gain_line": N_("Mean gain (each session counts once): {gain}; normalised gain {g} ({n} sessions with pre- and post-test)"),
+    "gain_points": N_("{points} points out of {max}, {share} of full marks"),
+    "gain_share": N_("{share} of full marks"),
+    "no_gain": N_("No session has both pre- and post-test scores yet."),
+    "rating_line": N_("Teachers' rating: {rating} / 5 ({n} sessions rated)"),
+    "activity": N_("Activity"),
+    "sessions": N_("Sessions"),
+    "students": C_("students reached", "Students"),
+    "pre": N_("Pre-test mean"),
+    "post": N_("Post-test mean"),
+    "gain": N_("Gain"),
+    "normalised": N_("Normalised gain"),
+    "by_activity": N_("By activity"),
+    "pre_short": N_("pre-test"),
+    "post_short": N_("post-test"),
+    "no_scores": N_("no scores"),
+    "chart_title": N_("Pre-test and post-test mean per activity (share of full marks)"),
+    "example_title": N_("Example data"),
+    "example_text": N_("These numbers come from made-up example records that show the format and the method; they are not real results."),
+    "definitions": N_("How the numbers are computed"),
+    "findings": N_("Problems in the records"),
+    "findings_intro": N_("Records with errors are not counted above; fix them at these places:"),
+    "hours": N_("{h} h {m} min"),
+    "minutes_only": N_("{m} min"),
 }
-FORMAT_NAMES = {"in-person": {"zh": "线下", "en": "in-person"}, "online": {"zh": "线上", "en": "online"},
-                "series": {"zh": "系列活动", "en": "series"}}
-DEFINITIONS = {
-    "zh": [
-        "一场指一位科学家给一个班上的一次课。学生按场次计数（人次）：同一名学生参加两场，计两次。",
-        "前测（后测）均分是各班均分的平均，每场同等计权，与班级人数无关；前测均分取所有有前测成绩的场次，后测均分取所有有后测成绩的场次。",
-        "提升 = 后测班级均分 − 前测班级均分；标准化增益 = (后测 − 前测) ÷ (满分 − 前测)，按班级均分计算。两者只计同时有前测和后测成绩的场次，"
-        "所以提升不一定等于后测均分减前测均分。前测已是满分的班级不计入标准化增益。",
-        "同一活动的各场满分不同时，先把班级均分换算到多数场次采用的满分。",
-        "总体的平均提升和标准化增益按场次加权（每场同等计权），不按学生人数加权。平均提升同时以占满分的百分比给出；"
-        "各活动满分不同时，分数不能直接平均，只给百分比。",
-    ],
-    "en": [
-        "A session is one visit of one scientist to one class. Students are counted per session: a student who attends two sessions counts twice.",
-        "The pre-test (post-test) mean is the mean of the class means, so every session weighs the same whatever the class size; "
-        "it uses every session with pre-test (post-test) scores.",
-        "Gain = class post-test mean − class pre-test mean; normalised gain = (post − pre) ÷ (full marks − pre) of the class means. "
-        "Both use only the sessions with both tests, so the gain need not equal post-test mean minus pre-test mean. "
-        "A class already at full marks before the session has no normalised gain and is left out of it.",
-        "When the sessions of one activity use different full marks, class means are first rescaled to the full marks most of them use.",
-        "The overall mean gain and normalised gain are weighted by number of sessions (every session counts once), not by students. "
-        "The mean gain is also given as a share of full marks; when activities have different full marks, points cannot be "
-        "averaged and only the share is given.",
-    ],
+FORMAT_NAMES = {
+    "in-person": N_("in-person"),
+    "online": N_("online"),
+    "series": N_("series"),
 }
+DEFINITIONS = [
+    N_("A session is one visit of one scientist to one class. Students are counted per session: a student who attends two sessions counts twice."),
+    N_("The pre-test (post-test) mean is the mean of the class means, so every session weighs the same whatever the class size; it uses every session with pre-test (post-test) scores."),
+    N_("Gain = class post-test mean − class pre-test mean; normalised gain = (post − pre) ÷ (full marks − pre) of the class means. Both use only the sessions with both tests, so the gain need not equal post-test mean minus pre-test mean. A class already at full marks before the session has no normalised gain and is left out of it."),
+    N_("When the sessions of one activity use different full marks, class means are first rescaled to the full marks most of them use."),
+    N_("The overall mean gain and normalised gain are weighted by number of sessions (every session counts once), not by students. The mean gain is also given as a share of full marks; when activities have different full marks, points cannot be averaged and only the share is given."),
+]
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
@@ -88,8 +70,8 @@ def _t(key: str, lang: str, **values: Any) -> str:
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        msg = f"unknown language {lang!r}{did_you_mean(lang, set(LANGUAGES))}; expected {' or '.join(LANGUAGES)}"
+    if lang not in languages():
+        msg = f"unknown language {lang!r}{did_you_mean(lang, set(languages()))}; expected {' or '.join(languages())}"
         raise UsageError(msg)
 
 
@@ -115,7 +97,7 @@ def _duration(minutes: int, lang: str) -> str:
 
 def _headlines(report: Report, lang: str) -> list[str]:
     """The headline numbers, one sentence each; shared by the terminal and the page."""
-    sep = "，" if lang == "zh" else ", "
+    sep = COMMA[lang]
     lines = [
         _t("sessions_line", lang, sessions=report.sessions, students=report.students, schools=report.schools,
            scientists=report.scientists),
@@ -213,7 +195,7 @@ def render_markdown(report: Report, lang: str = "en", *, findings: Sequence[Find
         lines += [f"## {_t('by_activity', lang)}", "", _md_row(header), "|---|" + "---:|" * (len(header) - 1)]
         lines += [_md_row([f"`{row[0]}`", *row[1:]]) for row in rows] + [""]
         lines += [bar_chart_svg(report, lang), ""]
-        lines += [f"## {_t('definitions', lang)}", ""] + [f"- {item}" for item in DEFINITIONS[lang]] + [""]
+        lines += [f"## {_t('definitions', lang)}", ""] + [f"- {item}" for item in (d[lang] for d in DEFINITIONS)] + [""]
     if findings:
         lines += [f"## {_t('findings', lang)}", "", _t("findings_intro", lang), "", "~~~text"]
         lines += [f.format() for f in findings] + ["~~~", ""]

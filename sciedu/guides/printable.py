@@ -55,7 +55,7 @@ def render(title: str, body_markdown: str, *, lang: str, assets: str, source: st
     body = re.sub(r'href="((?![a-z]+:)[^"#]*?)\.md(#[^"]*)?"', r'href="\1.html\2"', body)
     footer = f'<footer><p class="sciedu-source">{html.escape(source)}</p></footer>' if source else ""
     return f"""<!doctype html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(title)}</title>

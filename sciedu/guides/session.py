@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from sciedu.guides.teacher_guide import Section, bullets, myth, quiz, vocabulary_table
 from sciedu.guides.text import PHASE_NAMES, g
+from sciedu.languages import ASIDE, C_, Message, N_, side_by_side
 from sciedu.model import FIXED_KINDS, Activity, Phase
 from sciedu.site.i18n import BAND_NAMES, t
 
@@ -169,63 +170,61 @@ def _too_short(activity: Activity, minutes: int, frame: int, need: int, core: li
             f"choose --minutes {least} or more")
 
 
-SEGMENTS: dict[str, dict[str, str]] = {
-    "prequiz": {"zh": "开场与前测", "en": "Welcome and pre-quiz"},
-    "intro": {"zh": "我是谁：我的科学之路", "en": "Who I am and my path into science"},
-    "core": {"zh": "核心演示与两个问题", "en": "Core demonstration and two questions"},
-    "extension": {"zh": "拓展任务（分组）", "en": "Extension tasks (in groups)"},
-    "qa": {"zh": "问答", "en": "Questions and answers"},
-    "careers": {"zh": "相关职业", "en": "Careers"},
-    "wrapup": {"zh": "总结", "en": "Wrap-up"},
-    "postquiz": {"zh": "后测", "en": "Post-quiz"},
+SEGMENTS: dict[str, Message] = {
+    "prequiz": N_("Welcome and pre-quiz"),
+    "intro": N_("Who I am and my path into science"),
+    "core": N_("Core demonstration and two questions"),
+    "extension": N_("Extension tasks (in groups)"),
+    "qa": N_("Questions and answers"),
+    "careers": N_("Careers"),
+    "wrapup": N_("Wrap-up"),
+    "postquiz": N_("Post-quiz"),
 }
 
 LEADS = {
-    "prequiz": {"zh": "教师", "en": "Teacher"}, "intro": {"zh": "科学家", "en": "Scientist"},
-    "core": {"zh": "科学家", "en": "Scientist"}, "extension": {"zh": "科学家与教师", "en": "Scientist and teacher"}, "qa": {"zh": "教师主持", "en": "Teacher hosts"},
-    "careers": {"zh": "科学家", "en": "Scientist"}, "wrapup": {"zh": "科学家与教师", "en": "Scientist and teacher"},
-    "postquiz": {"zh": "教师", "en": "Teacher"},
-    "discussion": {"zh": "科学家", "en": "Scientist"}, "demonstration": {"zh": "科学家", "en": "Scientist"},
-    "computer": {"zh": "科学家与教师", "en": "Scientist and teacher"}, "writing": {"zh": "教师", "en": "Teacher"},
-    "hands-on": {"zh": "科学家与教师（分组）", "en": "Scientist and teacher (groups)"},
-    "outdoor": {"zh": "科学家与教师（室外）", "en": "Scientist and teacher (outdoors)"},
+    "prequiz": N_("Teacher"),
+    "intro": N_("Scientist"),
+    "core": N_("Scientist"),
+    "extension": N_("Scientist and teacher"),
+    "qa": N_("Teacher hosts"),
+    "careers": N_("Scientist"),
+    "wrapup": N_("Scientist and teacher"),
+    "postquiz": N_("Teacher"),
+    "discussion": N_("Scientist"),
+    "demonstration": N_("Scientist"),
+    "computer": N_("Scientist and teacher"),
+    "writing": N_("Teacher"),
+    "hands-on": N_("Scientist and teacher (groups)"),
+    "outdoor": N_("Scientist and teacher (outdoors)"),
 }
 
 TEXT = {
-    "hook": {"zh": "现象引入", "en": "the hook"},
-    "declared": {"zh": "活动设计 {declared} 分钟", "en": "{declared} min in the lesson"},
-    "kept": {"zh": "保持原时长", "en": "kept whole"},
-    "phases_title": {"zh": "各环节做什么", "en": "What happens in each phase"},
-    "left_out": {"zh": "本方案略去的环节", "en": "Left out of this plan"},
-    "left_out_intro": {
-        "zh": "时间不够，下列环节没有放进本次活动。可以由任课教师在后续课上完成，或留到下一次来访：",
-        "en": "There is no time for these phases in this session. The class teacher can run them in a later lesson, or keep them for the next visit:",
-    },
-    "nothing_left_out": {"zh": "活动的所有环节都在本方案中。", "en": "Every phase of the activity is in this plan."},
-    "core_intro": {
-        "zh": "本次时间放不下活动的核心环节，因此采用活动声明的“核心演示与两个问题”：",
-        "en": "This session is too short for the activity's core phases, so it uses the activity's declared session core, one demonstration and two questions:",
-    },
-    "core_note": {
-        "zh": "时间更短、放不下核心环节时，`sciedu session` 改用活动声明的“核心演示与两个问题”（{minutes} 分钟）：",
-        "en": "When a visit is too short for the core phases, `sciedu session` uses the activity's declared session core instead, one demonstration and two questions ({minutes} min):",
-    },
-    "core_phase": {"zh": "核心环节", "en": "core phase"},
-    "at_least": {"zh": "最少 {minutes} 分钟", "en": "at least {minutes} min"},
-    "demonstration": {"zh": "演示", "en": "Demonstration"},
-    "core_questions": {"zh": "两个问题", "en": "Two questions"},
-    "quiz_note": {
-        "zh": "前测和后测用同样的 {n} 道选择题，各 {m} 分钟（每题约 1 分钟）。",
-        "en": "The pre-quiz and the post-quiz use the same {n} multiple-choice questions, {m} min each (about a minute per question).",
-    },
-    "qa_note": {
-        "zh": "问答 {qa} 分钟：先读提前收集的问题，再请学生现场提问；没来得及回答的问题，活动后尽快通过任课教师书面回复。",
-        "en": "Q&A {qa} min: the questions collected in advance first, then questions from the floor; the ones left over get a written answer through the class teacher soon after the session.",
-    },
-    "in_person": {"zh": "到校面授（含室外或分组动手环节，不能改为线上）", "en": "In person at school (it has outdoor or hands-on work, so not online)"},
-    "either": {"zh": "到校面授，也可在学校管理的平台上线上进行", "en": "In person at school, or online on the school's managed platform"},
-    "not_covered": {"zh": "本方案未包含前测/后测。", "en": "No quiz in this plan."},
+    "hook": N_("the hook"),
+    "declared": N_("{declared} min in the lesson"),
+    "kept": N_("kept whole"),
+    "phases_title": N_("What happens in each phase"),
+    "left_out": N_("Left out of this plan"),
+    "left_out_intro": N_("There is no time for these phases in this session. The class teacher can run them in a later lesson, or keep them for the next visit:"),
+    "nothing_left_out": N_("Every phase of the activity is in this plan."),
+    "core_intro": N_("This session is too short for the activity's core phases, so it uses the activity's declared session core, one demonstration and two questions:"),
+    "core_note": N_("When a visit is too short for the core phases, `sciedu session` uses the activity's declared session core instead, one demonstration and two questions ({minutes} min):"),
+    "core_phase": N_("core phase"),
+    "at_least": N_("at least {minutes} min"),
+    "demonstration": N_("Demonstration"),
+    "core_questions": N_("Two questions"),
+    "quiz_note": N_("The pre-quiz and the post-quiz use the same {n} multiple-choice questions, {m} min each (about a minute per question)."),
+    "qa_note": N_("Q&A {qa} min: the questions collected in advance first, then questions from the floor; the ones left over get a written answer through the class teacher soon after the session."),
+    "in_person": N_("In person at school (it has outdoor or hands-on work, so not online)"),
+    "either": N_("In person at school, or online on the school's managed platform"),
+    "not_covered": N_("No quiz in this plan."),
 }
+
+
+#: A phase of the plan: its name, minutes and remarks, then what happens in it.
+PLAN_ITEM = N_("- **{name}, {minutes} min**{aside}: {text}")
+PLAN_TITLE = N_("{session}: {title} ({minutes} min)")
+#: Between the remarks in one pair of brackets.
+NOTE_SEPARATOR = C_("punctuation between remarks in brackets", "; ")
 
 
 def x(key: str, lang: str, **values: object) -> str:
@@ -233,32 +232,20 @@ def x(key: str, lang: str, **values: object) -> str:
 
 
 FIXED = {
-    "planning": {
-        "zh": "- [ ] 访问前与任课教师通话：确认目标、时长、场地、设备和学生情况\n- [ ] 了解班级情况：已有知识、语言、特殊需要\n- [ ] 请教师提前收集学生的问题，并转给科学家\n- [ ] 学生课前阅读本活动的网页或学生 notebook\n- [ ] 确认投影、网络（如需要）和实验材料",
-        "en": "- [ ] Planning call with the class teacher ahead of the visit: goals, length, room, equipment, the class\n- [ ] Class profile: prior knowledge, language, special needs\n- [ ] The teacher collects students' questions in advance and passes them on\n- [ ] Students read the activity page or the student notebook beforehand\n- [ ] Check the projector, network (if needed) and materials",
-    },
-    "safeguarding": {
-        "zh": "- [ ] 按学校和组织方的要求完成身份核验；担任科学副校长（有的地方称科技副校长）等经常进校、接触学生的角色，由学校或组织方按《未成年人保护法》第六十二条办理违法犯罪记录查询\n- [ ] 遵守学校的访客制度：登记、佩戴访客证、只在约定区域活动、离校时登记\n- [ ] 任课教师全程在场；科学家任何时候都不单独与学生相处，线上也一样\n- [ ] 学生说出自己受到伤害或担心安全时，不承诺保密，立即告诉任课教师或学校负责人；学校依《未成年人保护法》第十一条向公安、民政、教育等部门报告\n- [ ] 线上活动使用学校管理的平台和账号；不与学生互加微信、QQ 等私人联系方式；未经学校和家长同意不录音录像\n- [ ] 拍照、录像和使用学生作品前取得学校和家长同意；不收集学生的姓名等个人信息\n\n依据：《中华人民共和国未成年人保护法》第十一条、第六十二条；《未成年人学校保护规定》（教育部令第50号）。详见《科学家进校园指南》第三部分。",
-        "en": "- [ ] Identity checks as the school and the organiser require; for roles with regular access to pupils, such as a science vice-principal (科学副校长), the school or organiser runs the criminal-record inquiry of Article 62 of China's Law on the Protection of Minors\n- [ ] Follow the school's visitor rules: sign in, wear a visitor badge, stay in the agreed areas, sign out\n- [ ] The class teacher is present throughout; the scientist is never alone with pupils, online included\n- [ ] If a student says they have been harmed or are worried about their safety, do not promise secrecy; tell the class teacher or the school's head at once. The school reports to the police, civil-affairs or education authorities under Article 11 of the Law\n- [ ] Online sessions use the school's managed platform and accounts; no WeChat, QQ or other private contact with students; no recording without the consent of the school and of parents\n- [ ] Photos, video and use of students' work only with school and parental consent; collect no names or other personal data\n\nBasis: Law of the People's Republic of China on the Protection of Minors, Articles 11 and 62; Provisions on the Protection of Minors by Schools (Ministry of Education Order No. 50). See section 3 of *Scientists in schools*.",
-    },
-    "host": {
-        "zh": "- 开场介绍科学家，说明课堂规则\n- 管理课堂秩序，分组和分发材料；室外环节负责学生安全\n- 主持问答：先读提前收集的问题，再请学生现场提问，注意让不同的学生都有机会\n- 课后布置延伸任务和本方案略去的环节，汇总前测/后测和反馈",
-        "en": "- Introduce the scientist and the ground rules\n- Manage the class, the groups and the materials; keep students safe in any outdoor phase\n- Host the Q&A: start with the questions collected in advance, then take questions from the floor, spreading turns\n- Set the follow-up task and the phases this plan left out; collect the quizzes and the feedback",
-    },
-    "feedback": {
-        "zh": "**教师反馈：** 学生是否投入？内容难度是否合适？哪一部分最有效？下次要改什么？\n\n**科学家反思：** 学生的哪个问题让你印象最深？哪个解释没讲清楚？下次怎样改进？\n\n**覆盖人数：** 学生人数 ____，其中女生 ____；年级 ____；学校 ____（用 `sciedu report` 的记录格式登记）",
-        "en": "**Teacher feedback:** were students engaged? Was the level right? What worked best? What would you change?\n\n**Scientist reflection:** which student question stayed with you? Which explanation did not land? What will you change?\n\n**Numbers reached:** students ____, of whom girls ____; grade ____; school ____ (record them in the `sciedu report` format)",
-    },
+    "planning": N_("- [ ] Planning call with the class teacher ahead of the visit: goals, length, room, equipment, the class\n- [ ] Class profile: prior knowledge, language, special needs\n- [ ] The teacher collects students' questions in advance and passes them on\n- [ ] Students read the activity page or the student notebook beforehand\n- [ ] Check the projector, network (if needed) and materials"),
+    "safeguarding": N_("- [ ] Identity checks as the school and the organiser require; for roles with regular access to pupils, such as a science vice-principal (科学副校长), the school or organiser runs the criminal-record inquiry of Article 62 of China's Law on the Protection of Minors\n- [ ] Follow the school's visitor rules: sign in, wear a visitor badge, stay in the agreed areas, sign out\n- [ ] The class teacher is present throughout; the scientist is never alone with pupils, online included\n- [ ] If a student says they have been harmed or are worried about their safety, do not promise secrecy; tell the class teacher or the school's head at once. The school reports to the police, civil-affairs or education authorities under Article 11 of the Law\n- [ ] Online sessions use the school's managed platform and accounts; no WeChat, QQ or other private contact with students; no recording without the consent of the school and of parents\n- [ ] Photos, video and use of students' work only with school and parental consent; collect no names or other personal data\n\nBasis: Law of the People's Republic of China on the Protection of Minors, Articles 11 and 62; Provisions on the Protection of Minors by Schools (Ministry of Education Order No. 50). See section 3 of *Scientists in schools*."),
+    "host": N_("- Introduce the scientist and the ground rules\n- Manage the class, the groups and the materials; keep students safe in any outdoor phase\n- Host the Q&A: start with the questions collected in advance, then take questions from the floor, spreading turns\n- Set the follow-up task and the phases this plan left out; collect the quizzes and the feedback"),
+    "feedback": N_("**Teacher feedback:** were students engaged? Was the level right? What worked best? What would you change?\n\n**Scientist reflection:** which student question stayed with you? Which explanation did not land? What will you change?\n\n**Numbers reached:** students ____, of whom girls ____; grade ____; school ____ (record them in the `sciedu report` format)"),
 }
 
 BAND_TIPS = {
-    "1-2": {"zh": "句子短，多用实物和动作，经常变换活动。", "en": "Short sentences, real objects and actions; change activity often."},
-    "3-4": {"zh": "用生活中的例子，先让学生动手再讲道理。", "en": "Everyday examples; hands first, then reasons."},
-    "5-6": {"zh": "可以引入简单的数据和图表，鼓励学生说出理由。", "en": "Simple data and graphs are fine; ask students to give reasons."},
-    "7-9": {"zh": "可以使用公式和单位，但先讲现象和直觉；让学生比较不同的解释。", "en": "Formulas and units are fine, after the phenomenon and intuition; let students compare explanations."},
-    "10-12": {"zh": "可以讨论模型的局限和不确定性，介绍真实的研究数据。", "en": "Discuss the limits of models and uncertainty; show real research data."},
-    "university": {"zh": "可以讨论证据的强弱、数量级估算和科学与社会的关系。", "en": "Discuss strength of evidence, order-of-magnitude estimates and science in society."},
-    "adult": {"zh": "联系日常生活和健康、安全决策，尊重听众的经验，避免说教。", "en": "Connect to everyday life, health and safety decisions; respect the audience's experience."},
+    "1-2": N_("Short sentences, real objects and actions; change activity often."),
+    "3-4": N_("Everyday examples; hands first, then reasons."),
+    "5-6": N_("Simple data and graphs are fine; ask students to give reasons."),
+    "7-9": N_("Formulas and units are fine, after the phenomenon and intuition; let students compare explanations."),
+    "10-12": N_("Discuss the limits of models and uncertainty; show real research data."),
+    "university": N_("Discuss strength of evidence, order-of-magnitude estimates and science in society."),
+    "adult": N_("Connect to everyday life, health and safety decisions; respect the audience's experience."),
 }
 
 
@@ -289,12 +276,12 @@ def _segment_name(segment: Segment, first_phase: bool, lang: str) -> str:
 def _aside(notes: list[str], lang: str) -> str:
     if not notes:
         return ""
-    return f"（{'；'.join(notes)}）" if lang == "zh" else f" ({'; '.join(notes)})"
+    return ASIDE.format(lang, text=NOTE_SEPARATOR[lang].join(notes))
 
 
 def _item(name: str, minutes: int, text: str, lang: str, notes: list[str] | None = None) -> str:
     aside = _aside(notes or [], lang)
-    return (f"- **{name}（{minutes} 分钟）**{aside}：{text}" if lang == "zh" else f"- **{name}, {minutes} min**{aside}: {text}")
+    return PLAN_ITEM.format(lang, name=name, minutes=minutes, aside=aside, text=text)
 
 
 def _phase_item(phase: Phase, minutes: int, lang: str) -> str:
@@ -343,7 +330,7 @@ def _phase_notes(plan: Plan, activity: Activity, lang: str) -> str:
         body += f"\n\n**{SEGMENTS['extension'][lang]}{_aside([f'{extension} ' + t('minutes', lang)], lang)}**\n\n{tasks}"
     qa = next(s.minutes for s in plan.segments if s.key == "qa")
     quiz_note = x("quiz_note", lang, n=plan.quiz_items, m=quiz_minutes(plan.quiz_items)) if plan.quiz_items else x("not_covered", lang)
-    return (f"{quiz_note}{'' if lang == 'zh' else ' '}{x('qa_note', lang, qa=qa)}\n\n**{x('phases_title', lang)}**\n\n{body}\n\n"
+    return (f"{side_by_side(lang, quiz_note, x('qa_note', lang, qa=qa))}\n\n**{x('phases_title', lang)}**\n\n{body}\n\n"
             f"**{x('left_out', lang)}**\n\n{left}")
 
 
@@ -351,8 +338,7 @@ def session_plan(activity: Activity, minutes: int, lang: str, notebook_link: str
     """The plan's title and sections; raises ``SessionTooShort`` when ``minutes`` cannot hold the core."""
     m = activity.metadata
     plan = fit(activity, minutes)
-    title = (f"{g('session', lang)}：{m.title[lang]}（{minutes} 分钟）" if lang == "zh"
-             else f"{g('session', lang)}: {m.title[lang]} ({minutes} min)")
+    title = PLAN_TITLE.format(lang, session=g("session", lang), title=m.title[lang], minutes=minutes)
     outdoors = any(s.phase and s.phase.kind in FIXED_KINDS for s in plan.segments)
     meta = "\n".join([
         f"| {g('aspect', lang)} | {g('detail', lang)} |\n|---|---|",

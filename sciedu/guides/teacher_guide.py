@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import nbformat
 
+from sciedu.languages import COLON
 from sciedu.curriculum import Curriculum, prerequisites
 from sciedu.guides import lesson_plan
 from sciedu.guides.text import PHASE_NAMES, g, printed_unit
@@ -83,7 +84,7 @@ def teacher_guide(activity: Activity, curriculum: Curriculum, teacher_nb: nbform
         Section(g("careers", lang), bullets(m.careers, lang)),
     ]
     name = g("facilitator_guide" if m.public else "guide", lang)
-    title = f"{name}：{m.title[lang]}" if lang == "zh" else f"{name}: {m.title[lang]}"
+    title = f"{name}{COLON[lang]}{m.title[lang]}"
     return Guide(title, tuple(sections), answer_key.files)
 
 
@@ -92,7 +93,7 @@ def _without_computers(activity: Activity, lang: str) -> str:
     m = activity.metadata
     who = audience_names(m.audience, lang)
     how = m.facilitation.without_computers[lang] if m.facilitation else ""
-    return "\n\n".join(part for part in (f"**{g('audience', lang)}**{'：' if lang == 'zh' else ': '}{who}", how, g("handout_note", lang)) if part)
+    return "\n\n".join(part for part in (f"**{g('audience', lang)}**{COLON[lang]}{who}", how, g("handout_note", lang)) if part)
 
 
 #: Seeds in the printed variant table: student numbers 1–40 cover most classes.
@@ -210,7 +211,7 @@ def quiz(activity: Activity, lang: str, *, with_answers: bool) -> str:
         lines.append(f"**{g('quiz_answers', lang)}**\n")
         for n, item in enumerate(items, 1):
             lines.append(f"{n}. **{LETTERS[item.answer]}**: {item.explanation[lang]}\n")
-            colon = "：" if lang == "zh" else ": "
+            colon = COLON[lang]
             lines += [f"    - {LETTERS[i]}. {o[lang]} · *{g('misconception', lang)}*{colon}{o.misconception[lang]}"
                       for i, o in enumerate(item.options) if i != item.answer and o.misconception]
             if item.misconception:

@@ -24,6 +24,7 @@ import markdown as md
 from sciedu.guides.printable import PRINT_FONTS
 from sciedu.guides.text import printed_unit
 from sciedu.kit.seeded import format_value, variants
+from sciedu.languages import COLON, COMMA, N_
 from sciedu.model import Activity
 
 HIDDEN_TAGS = {"teacher", "solution", "remove-cell"}
@@ -34,28 +35,26 @@ NUMBERED = re.compile(r"^\d+\.\s+")
 ROOMY = 6
 
 TEXT = {
-    "worksheet": {"zh": "学习单", "en": "Student worksheet"},
-    "name": {"zh": "姓名", "en": "Name"},
-    "class": {"zh": "班级", "en": "Class"},
-    "number": {"zh": "学号", "en": "Student no."},
-    "date": {"zh": "日期", "en": "Date"},
-    "predict": {"zh": "一、我的预测（先写答案和理由，再动手）", "en": "1 My predictions (answer and give a reason before you start)"},
-    "record": {"zh": "二、记录数据", "en": "2 Record your data"},
-    "exercises": {"zh": "三、练一练", "en": "3 Exercises"},
-    "self_check": {"zh": "四、自我检查（做到了就打 ✓）", "en": "4 Self-check (tick what you can do)"},
-    "your_numbers": {"zh": "你的数据（学号 {seed}）：", "en": "Your numbers (student no. {seed}): "},
-    "blank_numbers": {"zh": "你的数据：在 notebook 里把 SEED 改成你的学号，抄下：", "en": "Your numbers: set SEED to your student number in the notebook and copy them here: "},
-    "download": {"zh": "学习单（A4，可打印）", "en": "Worksheet (A4, printable)"},
-    "footer": {"zh": "本学习单不含答案。", "en": "This worksheet has no answers on it."},
-    # a public session's handout: adults, large print, no class or student number
-    "handout": {"zh": "活动讲义（大字版）", "en": "Handout (large print)"},
-    "handout_predict": {"zh": "一、先猜一猜（写下您的想法）", "en": "1 Your guess first (write down what you think)"},
-    "handout_record": {"zh": "二、记一记", "en": "2 What we found"},
-    "handout_exercises": {"zh": "三、想一想", "en": "3 Think it over"},
-    "handout_self_check": {"zh": "四、带回家的要点（明白了就打 ✓）", "en": "4 To take home (tick what is clear to you)"},
-    "handout_download": {"zh": "活动讲义（大字版，可打印）", "en": "Handout (large print, printable)"},
-    "handout_footer": {"zh": "本讲义不含答案，仅供科普学习，不能代替医生或专业人员的意见。",
-                       "en": "This handout has no answers on it. It is for learning, not a substitute for advice from a doctor or other professional."},
+    "worksheet": N_("Student worksheet"),
+    "name": N_("Name"),
+    "class": N_("Class"),
+    "number": N_("Student no."),
+    "date": N_("Date"),
+    "predict": N_("1 My predictions (answer and give a reason before you start)"),
+    "record": N_("2 Record your data"),
+    "exercises": N_("3 Exercises"),
+    "self_check": N_("4 Self-check (tick what you can do)"),
+    "your_numbers": N_("Your numbers (student no. {seed}): "),
+    "blank_numbers": N_("Your numbers: set SEED to your student number in the notebook and copy them here: "),
+    "download": N_("Worksheet (A4, printable)"),
+    "footer": N_("This worksheet has no answers on it."),
+    "handout": N_("Handout (large print)"),
+    "handout_predict": N_("1 Your guess first (write down what you think)"),
+    "handout_record": N_("2 What we found"),
+    "handout_exercises": N_("3 Think it over"),
+    "handout_self_check": N_("4 To take home (tick what is clear to you)"),
+    "handout_download": N_("Handout (large print, printable)"),
+    "handout_footer": N_("This handout has no answers on it. It is for learning, not a substitute for advice from a doctor or other professional."),
 }
 
 CSS = PRINT_FONTS + """
@@ -214,11 +213,11 @@ def student_numbers(activity: Activity, seed: int | None, lang: str) -> str:
     lines = []
     for spec in activity.metadata.variants:
         if seed is None:
-            values = ("，" if lang == "zh" else ", ").join(f"{p.name} = ____ {printed_unit(p.unit)}".strip() for p in spec.parameters)
+            values = COMMA[lang].join(f"{p.name} = ____ {printed_unit(p.unit)}".strip() for p in spec.parameters)
             lines.append(x("blank_numbers", lang) + values)
             continue
         drawn = variants(spec.kit_params, lambda **_: None, seed, key=spec.id).params
-        values = ("，" if lang == "zh" else ", ").join(f"{p.name} = {format_value(drawn[p.name])} {printed_unit(p.unit)}".strip() for p in spec.parameters)
+        values = COMMA[lang].join(f"{p.name} = {format_value(drawn[p.name])} {printed_unit(p.unit)}".strip() for p in spec.parameters)
         lines.append(x("your_numbers", lang, seed=seed) + values)
     return "".join(f'<p class="numbers">{html.escape(line)}</p>' for line in lines)
 
@@ -229,9 +228,10 @@ def sheet(activity: Activity, lang: str, seed: int | None = None) -> str:
     if m.public:
         return handout(activity, lang)
     found = parts(activity, lang)
-    who = "".join(f"<span>{x(k, lang)}：</span>" if lang == "zh" else f"<span>{x(k, lang)}:</span>" for k in ("name", "class", "number", "date"))
+    colon = COLON[lang]
+    who = "".join(f"<span>{x(k, lang)}{colon.rstrip()}</span>" for k in ("name", "class", "number", "date"))
     if seed is not None:
-        who = who.replace(f"{x('number', lang)}{'：' if lang == 'zh' else ':'}", f"{x('number', lang)}{'：' if lang == 'zh' else ': '}{seed}")
+        who = who.replace(f"{x('number', lang)}{colon.rstrip()}", f"{x('number', lang)}{colon}{seed}")
     roomy = len(found.predictions) + len(found.exercises) <= ROOMY
     body = _sections(activity, found, lang, headings="", prediction_lines=2 if roomy else 1,
                      numbers=lambda text: student_numbers(activity, seed, lang) if "SEED" in text else "")
@@ -243,7 +243,7 @@ def handout(activity: Activity, lang: str) -> str:
     """A public session's large-print handout: the same parts as a worksheet, addressed to adults (no class or
     student number, no seeded numbers), every question with room to write."""
     m = activity.metadata
-    colon = "：" if lang == "zh" else ": "
+    colon = COLON[lang]
     body = _sections(activity, parts(activity, lang), lang, headings="handout_", prediction_lines=2, numbers=lambda _: "")
     return (f'<section class="sheet large"><h1>{html.escape(m.title[lang])}</h1><p>{x("handout", lang)} · '
             f'{x("date", lang)}{colon}__________</p>{body}'
@@ -255,7 +255,7 @@ def _sections(activity: Activity, found: Parts, lang: str, *, headings: str, pre
     """Predictions, the data table, the exercises and the self-check, under the headings ``TEXT[headings + key]``
     (the worksheet's, or the handout's words for adults); ``numbers`` gives an exercise's own numbers."""
     m = activity.metadata
-    colon = "：" if lang == "zh" else ": "
+    colon = COLON[lang]
     out = []
     if found.predictions:
         items = "".join(f"<li>{_inline(p)}{_lines(prediction_lines)}</li>" for p in found.predictions)
@@ -315,7 +315,7 @@ def render(activity: Activity, lang: str, *, katex: str, seeds: list[int] | None
     pages = [sheet(activity, lang, seed) for seed in seeds] if seeds else [sheet(activity, lang)]
     title = f"{activity.metadata.title[lang]} · {x('handout' if activity.metadata.public else 'worksheet', lang)}"
     return f"""<!doctype html>
-<html lang="{'zh-CN' if lang == 'zh' else 'en'}">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(title)}</title>

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sciedu.kit.feedback import Feedback
-from sciedu.kit.lang import BiText, check_bitext, pick, resolve_lang
+from sciedu.kit.lang import BiText, check_bitext, pick, resolve_lang, side_by_side
 from sciedu.kit.messages import message
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ class MultipleChoice:
         if misconception:
             parts.append(message("c_misconception", lang, misconception=misconception))
         label = option.misconception if isinstance(option.misconception, str) else misconception
-        return Feedback(False, "incorrect", ("" if lang == "zh" else " ").join(parts), misconception=label)
+        return Feedback(False, "incorrect", side_by_side(resolve_lang(lang), *parts), misconception=label)
 
 
 def _check_option(option: Any, where: str) -> None:

@@ -6,34 +6,34 @@ import functools
 
 import pint
 
-from sciedu.kit.lang import Lang, resolve_lang
+from sciedu.kit.lang import Message, N_, resolve_lang
 from sciedu.kit.units import unit_registry
 
 # (a unit of that kind, Chinese name, English name with its article). The first row with the same
 # dimensionality wins, so energy is named before torque would be.
-NAMED_DIMENSIONS: tuple[tuple[str, str, str], ...] = (
-    ("m", "长度", "a length"),
-    ("s", "时间", "a time"),
-    ("kg", "质量", "a mass"),
-    ("m/s", "速度", "a speed"),
-    ("m/s**2", "加速度", "an acceleration"),
-    ("N", "力", "a force"),
-    ("J", "能量（或功）", "an energy (or work)"),
-    ("W", "功率", "a power"),
-    ("Pa", "压强", "a pressure"),
-    ("m**2", "面积", "an area"),
-    ("m**3", "体积", "a volume"),
-    ("kg/m**3", "密度", "a density"),
-    ("Hz", "频率", "a frequency"),
-    ("kg*m/s", "动量（或冲量）", "a momentum (or impulse)"),
-    ("N/m", "劲度系数", "a spring constant"),
-    ("K", "温度", "a temperature"),
-    ("A", "电流", "an electric current"),
-    ("C", "电荷量", "an electric charge"),
-    ("V", "电压", "a voltage"),
-    ("ohm", "电阻", "a resistance"),
-    ("mol", "物质的量", "an amount of substance"),
-    ("dimensionless", "没有单位的纯数", "a plain number without a unit"),
+NAMED_DIMENSIONS: tuple[tuple[str, Message], ...] = (
+    ("m", N_("a length")),
+    ("s", N_("a time")),
+    ("kg", N_("a mass")),
+    ("m/s", N_("a speed")),
+    ("m/s**2", N_("an acceleration")),
+    ("N", N_("a force")),
+    ("J", N_("an energy (or work)")),
+    ("W", N_("a power")),
+    ("Pa", N_("a pressure")),
+    ("m**2", N_("an area")),
+    ("m**3", N_("a volume")),
+    ("kg/m**3", N_("a density")),
+    ("Hz", N_("a frequency")),
+    ("kg*m/s", N_("a momentum (or impulse)")),
+    ("N/m", N_("a spring constant")),
+    ("K", N_("a temperature")),
+    ("A", N_("an electric current")),
+    ("C", N_("an electric charge")),
+    ("V", N_("a voltage")),
+    ("ohm", N_("a resistance")),
+    ("mol", N_("an amount of substance")),
+    ("dimensionless", N_("a plain number without a unit")),
 )
 
 
@@ -43,13 +43,13 @@ def describe_dimension(quantity: pint.Quantity, lang: str) -> str:
     if names:
         return names[resolve_lang(lang)]
     base = f"{(1 * quantity.units).to_base_units().units:~P}"
-    return f"单位为 {base} 的量" if resolve_lang(lang) == "zh" else f"a quantity measured in {base}"
+    return N_("a quantity measured in {base}").format(resolve_lang(lang), base=base)
 
 
 @functools.cache
-def _names() -> dict[object, dict[Lang, str]]:
+def _names() -> dict[object, Message]:
     registry = unit_registry()
-    table: dict[object, dict[Lang, str]] = {}
-    for unit, zh, en in NAMED_DIMENSIONS:
-        table.setdefault(registry.parse_units(unit).dimensionality, {"zh": zh, "en": en})
+    table: dict[object, Message] = {}
+    for unit, name in NAMED_DIMENSIONS:
+        table.setdefault(registry.parse_units(unit).dimensionality, name)
     return table

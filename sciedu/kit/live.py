@@ -27,7 +27,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from sciedu.kit.lang import pick, resolve_lang
+from sciedu.kit.lang import catalogued_languages, pick, resolve_lang
 from sciedu.kit.messages import MESSAGES, message
 
 LIVE_MIME = "application/vnd.sciedu.live+json"
@@ -143,7 +143,7 @@ def prediction_spec(prediction: Any, lang: str) -> dict[str, Any]:
 
 def unit_table() -> dict[str, Any]:
     """Every unit name of the kit's pint registry with its factor (and offset) to SI base units and its
-    dimension; prefixes; the Chinese unit names the kit reads; the named dimensions in zh and en."""
+    dimension; prefixes; the Chinese unit names the kit reads; the named dimensions in every catalogued language."""
     from sciedu.kit.dimensions import NAMED_DIMENSIONS
     from sciedu.kit.units import CHINESE_UNITS, MAX_DECIMAL_EXPONENT, MAX_LENGTH, MAX_UNIT_EXPONENT, \
         unit_registry
@@ -160,8 +160,8 @@ def unit_table() -> dict[str, Any]:
     prefixes = [[name, float(definition.converter.scale)]
                 for name, definition in registry._prefixes.items() if name]  # noqa: SLF001 -- no public list
     named = []
-    for unit, zh, en in NAMED_DIMENSIONS:
-        named.append([_unit_entry(unit)[2], {"zh": zh, "en": en}])
+    for unit, name in NAMED_DIMENSIONS:
+        named.append([_unit_entry(unit)[2], {lang: name[lang] for lang in catalogued_languages()}])
     return {
         "version": SPEC_VERSION, "dims": list(_base_dimensions()), "units": units, "prefixes": prefixes,
         "suffixes": list(registry._suffixes),  # noqa: SLF001

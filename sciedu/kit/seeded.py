@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Union
 
-from sciedu.kit.lang import resolve_lang
+from sciedu.kit.lang import COMMA, resolve_lang
 from sciedu.kit.messages import message
 
 if TYPE_CHECKING:
@@ -40,8 +40,7 @@ class Variant:
 
     def to_markdown(self, lang: str = "zh") -> str:
         """``v = 15, t = 3`` (``v = 15，t = 3`` in Chinese) for a question's text."""
-        separator = "，" if resolve_lang(lang) == "zh" else ", "
-        return separator.join(f"{name} = {format_value(value)}" for name, value in self.params.items())
+        return COMMA[resolve_lang(lang)].join(f"{name} = {format_value(value)}" for name, value in self.params.items())
 
 
 class VariantTable(list[Variant]):

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from sciedu.curriculum import Curriculum
 from sciedu.errors import BuildError
-from sciedu.model import LANGUAGES, Activity
+from sciedu.languages import languages
+from sciedu.model import Activity
 from sciedu.project import Project
 from sciedu.site import pages, search, shared_assets, vendor
 from sciedu.site.config import site_prefix, write_config
@@ -32,7 +33,7 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
     staging = project.build / "site.staging"
     shutil.rmtree(staging, ignore_errors=True)
     configs = {}
-    for lang in LANGUAGES:
+    for lang in languages():
         notebooks = {
             a.key: pages.Notebooks(
                 student=executed[(a.key, lang, "student")],
@@ -48,14 +49,14 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
             project.build / f"mkdocs-{lang}.yml", project_mkdocs=project.mkdocs_yml, docs_dir=docs,
             site_dir=staging / f"_{lang}", overrides=project.site_sources / "overrides", lang=lang, nav=nav,
         )
-    digests = {lang: _inputs_digest(project, lang, configs[lang]) for lang in LANGUAGES}
+    digests = {lang: _inputs_digest(project, lang, configs[lang]) for lang in languages()}
     built = _built_digests(project.site / STAMP)
     if built == digests:
         shutil.rmtree(staging, ignore_errors=True)
         return project.site  # the pages and the theme are exactly those of the site already built
     # A language whose pages, config and theme are unchanged is taken from the current site, not rebuilt.
-    reuse = {lang for lang in LANGUAGES if built.get(lang) == digests[lang] and _language_dir(project.site, lang).is_dir()}
-    rebuild = [lang for lang in LANGUAGES if lang not in reuse]
+    reuse = {lang for lang in languages() if built.get(lang) == digests[lang] and _language_dir(project.site, lang).is_dir()}
+    rebuild = [lang for lang in languages() if lang not in reuse]
     with ThreadPoolExecutor(max_workers=max(1, len(rebuild))) as pool:
         failures = [out for out in pool.map(_mkdocs_build, [configs[lang] for lang in rebuild]) if out]
     if failures:
@@ -69,8 +70,8 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
         current = _language_dir(project.site, lang)
         shutil.copytree(current, staging / f"_{lang}", copy_function=os.link, ignore=_other_languages(lang, current))
     site = staging / "site"
-    (staging / f"_{LANGUAGES[0]}").rename(site)
-    for lang in LANGUAGES[1:]:
+    (staging / f"_{languages()[0]}").rename(site)
+    for lang in languages()[1:]:
         (staging / f"_{lang}").rename(site / site_prefix(lang).rstrip("/"))
         shared_assets.share(site, site / site_prefix(lang).rstrip("/"))
     (site / STAMP).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
@@ -105,7 +106,7 @@ def _language_dir(site: Path, lang: str) -> Path:
 
 def _other_languages(lang: str, root: Path) -> Callable[[str, list[str]], set[str]]:
     """A ``copytree`` ignore: copying the root language's site leaves out the other languages and the stamp."""
-    top = {site_prefix(other).rstrip("/") for other in LANGUAGES if other != lang and site_prefix(other)} | {STAMP}
+    top = {site_prefix(other).rstrip("/") for other in languages() if other != lang and site_prefix(other)} | {STAMP}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         return top & set(names) if Path(folder) == root else set()

@@ -6,21 +6,19 @@ from pathlib import Path
 
 import yaml
 
-from sciedu.model import LANGUAGES
+from sciedu.languages import default_language, language_name, languages
 from sciedu.site.i18n import STRINGS, t
 
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
-#: The default language sits at the site root, the others in a sub-folder named by their code.
-DEFAULT_LANGUAGE = "zh"
 #: Interface strings the theme overrides (site/overrides) read from ``config.extra.sciedu``.
-TEMPLATE_STRINGS = ("projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
+TEMPLATE_STRINGS = ("code_block", "live_defer", "projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
                     "not_found_catalog", "search_open", "search_title", "search_label", "search_close",
                     "search_loading", "search_failed", "search_none", "search_count", "search_teacher_badge",
                     "search_teacher_elsewhere")
 
 
 def site_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    """The default (first) language sits at the site root, the others in a sub-folder named by their code."""
+    return "" if lang == default_language() else f"{lang}/"
 
 
 def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: Path, overrides: Path,
@@ -28,7 +26,7 @@ def write_config(path: Path, *, project_mkdocs: Path, docs_dir: Path, site_dir: 
     """Write ``path``; every path in it is absolute so it does not matter where mkdocs runs."""
     here = site_prefix(lang)
     back_to_root = "../" * here.count("/")
-    alternate = [{"name": LANGUAGE_NAMES[other], "link": back_to_root + site_prefix(other), "lang": other} for other in LANGUAGES]
+    alternate = [{"name": language_name(other), "link": back_to_root + site_prefix(other), "lang": other} for other in languages()]
     theme = {"name": "material", "language": lang, "custom_dir": str(overrides.resolve())}
     settings = yaml.safe_load(project_mkdocs.read_text(encoding="utf-8")) or {}
     palette = localised_palette(_project_palette(settings), lang)

@@ -16,16 +16,14 @@ from collections.abc import Callable
 from typing import Any
 
 from sciedu import htmlsafety
+from sciedu.languages import N_
 
 SCRIPT = "sciedu-explore.js"
 
 _TEXT = {
-    "live": {
-        "zh": "可以操作：拖动滑块或改变选项，下面的结果会随之变化（所有结果已预先算好，不需要联网）。",
-        "en": "Live: move the sliders or change the options and the result below follows (every result was computed in advance; no connection needed).",
-    },
-    "loading": {"zh": "正在载入……", "en": "Loading…"},
-    "failed": {"zh": "没能载入预先算好的结果；请下载 notebook 运行。", "en": "The precomputed results could not be loaded; download the notebook and run it."},
+    "live": N_("Live: move the sliders or change the options and the result below follows (every result was computed in advance; no connection needed)."),
+    "loading": N_("Loading…"),
+    "failed": N_("The precomputed results could not be loaded; download the notebook and run it."),
 }
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sciedu.kit.live import LIVE_MIME, unit_table
+from sciedu.languages import N_
 
 HERE = Path(__file__).parent
 SCRIPT = "sciedu-live.js"
@@ -34,25 +35,13 @@ EXTRA_CSS = (f"assets/{STYLE}",)
 __all__ = ["LIVE_MIME", "render", "write_assets", "units_script"]
 
 _TEXT = {
-    "notebook_only": {
-        "zh": "这个答案要在 notebook 里检查（它需要符号计算，网页上做不到）。",
-        "en": "This answer is checked in the notebook (it needs symbolic maths, which the page cannot do).",
-    },
-    "download": {"zh": "下载 notebook", "en": "Download the notebook"},
-    "you_can_write": {"zh": "可以写的单位，例如：", "en": "Units you can write, for example: "},
-    "seed_help": {
-        "zh": "输入你的种子（学号，1–{last}），得到你自己的数字；其他学号请在 notebook 里运行。",
-        "en": "Enter your seed (student number, 1–{last}) to get your own numbers; for other numbers, run the notebook.",
-    },
-    "seed_first": {"zh": "请先输入你的种子（1–{last}）。", "en": "Enter your seed (1–{last}) first."},
-    "saved_here": {
-        "zh": "你的预测只保存在这台设备的浏览器里，不会发送到任何地方。",
-        "en": "Your prediction is kept only in this browser on this device; it is not sent anywhere.",
-    },
-    "no_observation": {
-        "zh": "这个结果要在 notebook 里运行才能看到。",
-        "en": "Run the notebook to see this result.",
-    },
+    "notebook_only": N_("This answer is checked in the notebook (it needs symbolic maths, which the page cannot do)."),
+    "download": N_("Download the notebook"),
+    "you_can_write": N_("Units you can write, for example: "),
+    "seed_help": N_("Enter your seed (student number, 1–{last}) to get your own numbers; for other numbers, run the notebook."),
+    "seed_first": N_("Enter your seed (1–{last}) first."),
+    "saved_here": N_("Your prediction is kept only in this browser on this device; it is not sent anywhere."),
+    "no_observation": N_("Run the notebook to see this result."),
 }
 
 

@@ -24,17 +24,20 @@ from typing import Any
 
 from sciedu import evaluation
 from sciedu.boundary import copy_assets
+from sciedu.errors import BuildError
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
 from sciedu.guides.session import default_minutes, fit, session_core_note, session_plan
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.kit.states import STATES_KEY
+from sciedu.languages import C_, N_
+from sciedu.kit.lang import KIT_DOMAIN, KIT_LOCALE, locale_dirs
 from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
 from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, audience_names, labelled, t
 
-FULL_STOP = {"zh": "。", "en": ". "}
+FULL_STOP = C_("punctuation", ". ")
 
 HERE = Path(__file__).parent
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -57,6 +60,11 @@ def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activ
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
+    home = hand_written / lang / "index.md"
+    if not home.is_file():
+        msg = (f"{home}: missing. Each language of extra.languages needs its hand-written pages in {hand_written.name}/{lang}/, "
+               f"at least index.md (the home page): copy those of another language and translate them")
+        raise BuildError(msg)
     shutil.copytree(hand_written / lang, docs, dirs_exist_ok=True)
     _write(docs / reference.FILE_NAME, reference.page(lang))
     _write_assets(docs / "assets", katex_dir, hand_written)
@@ -300,10 +308,7 @@ def _teacher_index(activities: list[Activity], lang: str) -> str:
 
 # --- class pack ----------------------------------------------------------------------------------
 
-PACK_README = {
-    "zh": "{title}\n\n1. 安装 Python 3.11 或更新版本。\n2. 在本文件夹中运行：pip install -r requirements.txt\n3. 运行：jupyter lab {id}.ipynb\n",
-    "en": "{title}\n\n1. Install Python 3.11 or newer.\n2. In this folder run: pip install -r requirements.txt\n3. Run: jupyter lab {id}.ipynb\n",
-}
+PACK_README = N_("{title}\n\n1. Install Python 3.11 or newer.\n2. In this folder run: pip install -r requirements.txt\n3. Run: jupyter lab {id}.ipynb\n")
 
 
 def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
@@ -331,11 +336,16 @@ def class_pack(activity: Activity, lang: str, student_dir: Path) -> bytes:
 
 
 def kit_files() -> dict[str, bytes]:
-    """``sciedu.kit`` as the notebooks import it, so a class pack runs without installing sciedu."""
+    """``sciedu.kit`` as the notebooks import it, with its compiled catalogues, so a class pack runs without
+    installing sciedu."""
     package = HERE.parent
     files = {"sciedu/__init__.py": (package / "__init__.py").read_bytes()}
     for path in sorted((package / "kit").glob("*.py")):
         files[f"sciedu/kit/{path.name}"] = path.read_bytes()
+    # the compiled catalogues the kit reads now: its own, and the project's, which win for the same language
+    for folder in reversed(locale_dirs(KIT_LOCALE)):
+        for mo in sorted(folder.glob(f"*/LC_MESSAGES/{KIT_DOMAIN}.mo")):
+            files[f"sciedu/kit/locale/{mo.relative_to(folder).as_posix()}"] = mo.read_bytes()
     return files
 
 

@@ -12,10 +12,10 @@
   "use strict";
 
   var DEFER = "defer";
-  var DEFER_TEXT = {
-    zh: "网页上没法确定这个答案的判断，请在 notebook 里检查它。",
-    en: "The page can't be sure about this answer: check it in the notebook."
-  };
+  function deferText() {  // in the page's language, from its <meta name="sciedu-live-defer"> (site/overrides/main.html)
+    var meta = document.querySelector('meta[name="sciedu-live-defer"]');
+    return meta ? meta.content : "The page can't be sure about this answer: check it in the notebook.";
+  }
 
   /* ---------- reading a quantity (sciedu.kit.normalize, sciedu.kit.units) ---------- */
 
@@ -328,7 +328,7 @@
   }
 
   function deferred(spec, err) {
-    return { correct: false, kind: DEFER, message: DEFER_TEXT[spec.lang] || DEFER_TEXT.en,
+    return { correct: false, kind: DEFER, message: deferText(),
              why: err && err.why ? err.why : String(err) };
   }
 
@@ -338,7 +338,7 @@
 
   function describeDimension(dims, spec, table) {
     for (var i = 0; i < table.named.length; i++) {
-      if (sameDims(table.named[i][0], dims)) return table.named[i][1][spec.lang];
+      if (sameDims(table.named[i][0], dims)) return table.named[i][1][spec.lang] || table.named[i][1].en;
     }
     return fill(spec.messages.unnamed_dimension, { base: formatBase(dims, table) });
   }

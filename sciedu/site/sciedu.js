@@ -104,7 +104,8 @@
   }
   function nameCodeNavs() {
     // Material adds an unnamed <nav> (the copy button) to every code block: landmarks need distinct names
-    var label = document.documentElement.lang.indexOf("zh") === 0 ? "代码块" : "Code block";
+    var word = document.querySelector('meta[name="sciedu-code-block"]');
+    var label = word ? word.content : "Code block";
     document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, i) {
       nav.setAttribute("aria-label", label + " " + (i + 1));
     });

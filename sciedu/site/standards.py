@@ -13,30 +13,28 @@ import html
 import re
 from pathlib import Path
 
-from sciedu.curriculum.coverage import LEGEND, NOT_STATED, STATED, Coverage, Row, coverage, ordered
+from sciedu.curriculum.coverage import NOT_STATED, STATED, Coverage, Row, coverage, legend, ordered
 from sciedu.curriculum.model import ALL_BANDS, REQUIREMENT, Curriculum, Framework, Item
+from sciedu.languages import ASIDE, C_, COMMA, N_
 from sciedu.model import Activity
 from sciedu.site.i18n import BAND_NAMES, labelled, t
 
 PROVENANCE_NAMES = {
-    "official": {"zh": "官方原文", "en": "official text"},
-    "translation": {"zh": "译文", "en": "translation"},
-    "paraphrase": {"zh": "转述", "en": "paraphrase"},
+    "official": N_("official text"),
+    "translation": N_("translation"),
+    "paraphrase": N_("paraphrase"),
 }
-CHECKED_SUMMARY = {
-    "zh": "条目原文核对：{two} 条已对照至少两个独立副本核对，{one} 条仅根据一个副本确认，{none} 条未记录核对。",
-    "en": "Wording checked: {two} items against two or more independent copies, {one} from one copy only, {none} not recorded.",
-}
+CHECKED_SUMMARY = N_("Wording checked: {two} items against two or more independent copies, {one} from one copy only, {none} not recorded.")
 CHECKED = {
-    "many": {"zh": "已对照{n}个独立副本核对：", "en": "checked against {n} copies: "},
-    "one": {"zh": "仅根据一个副本确认：", "en": "confirmed from one copy only: "},
+    "many": N_("checked against {n} copies: "),
+    "one": N_("confirmed from one copy only: "),
 }
 ASSOCIATION_NAMES = {
-    "exactMatchOf": {"zh": "等同于", "en": "exact match of"},
-    "isRelatedTo": {"zh": "相关", "en": "is related to"},
-    "isPartOf": {"zh": "属于", "en": "is part of"},
-    "precedes": {"zh": "先于", "en": "precedes"},
-    "isPeerOf": {"zh": "同级", "en": "is peer of"},
+    "exactMatchOf": N_("exact match of"),
+    "isRelatedTo": N_("is related to"),
+    "isPartOf": N_("is part of"),
+    "precedes": N_("precedes"),
+    "isPeerOf": N_("is peer of"),
 }
 
 
@@ -49,8 +47,12 @@ def item_link(item: Item, from_root: str) -> str:
     return f"{from_root}standards/{item.framework}/index.md#{anchor(item.code)}"
 
 
+#: The language of a statement shown on a page in another language ("in Chinese" on an English page).
+LANGUAGE_IN = {"zh": C_("the language a statement is in", "Chinese"), "en": C_("the language a statement is in", "English")}
+
+
 def band_label(band: str, lang: str) -> str:
-    return {"zh": "各学段", "en": "all bands"}[lang] if band == ALL_BANDS else BAND_NAMES[band][lang]
+    return N_("all bands")[lang] if band == ALL_BANDS else BAND_NAMES[band][lang]
 
 
 def write_pages(docs: Path, lang: str, curriculum: Curriculum, activities: list[Activity]) -> list:
@@ -184,8 +186,8 @@ def _statement(item: Item, lang: str) -> str:
     provenance = item.provenance.get(shown_lang)
     label = PROVENANCE_NAMES[provenance][lang] if provenance else ""
     if shown_lang != lang:
-        label = (label + ", " if label else "") + {"zh": "英文", "en": "Chinese"}[lang]
-    return item.statement[shown_lang] + (f" <small>（{label}）</small>" if lang == "zh" and label else f" <small>({label})</small>" if label else "")
+        label = (label + COMMA[lang] if label else "") + LANGUAGE_IN[shown_lang][lang]
+    return item.statement[shown_lang] + (f" <small>{ASIDE.format(lang, text=label).strip()}</small>" if label else "")
 
 
 def _coverage_page(cov: Coverage, lang: str, activities: list[Activity]) -> str:
@@ -197,7 +199,7 @@ def _coverage_page(cov: Coverage, lang: str, activities: list[Activity]) -> str:
         heatmap_svg(cov, lang), "",
     ]
     if cov.states_requirements:
-        lines += [LEGEND[lang], ""]
+        lines += [legend(lang), ""]
     lines += [heatmap_table(cov, lang, {a.key: a.metadata.title[lang] for a in activities}), ""]
     if cov.gaps:
         lines += [f"## {t('gaps', lang)}", ""]
@@ -267,7 +269,7 @@ def _heat_cell(cov: Coverage, row: Row, band: str, x: float, y: float, w: int, h
     border = ' stroke="#ccc"'
     if marks:
         border = ' stroke="#555"' if requirement else ' stroke="#bbb" stroke-dasharray="3 2"'
-        stated = f"{STATED} {requirement.statement_in(lang)}" if requirement else f"{NOT_STATED} " + {"zh": "未提出学段要求", "en": "no requirement stated"}[lang]
+        stated = f"{STATED} {requirement.statement_in(lang)}" if requirement else f"{NOT_STATED} " + N_("no requirement stated")[lang]
         tip = f"{stated}\n{tip}"
     out = [f'<rect x="{x + 2}" y="{y + 2}" width="{w - 4}" height="{h - 4}" rx="3" fill="{fill}"{border}>'
            f'<title>{html.escape(tip)}</title></rect>',

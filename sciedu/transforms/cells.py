@@ -6,13 +6,14 @@ import re
 
 import nbformat
 
+from sciedu.languages import N_
 from sciedu.transforms import Resources
 
 BEGIN = re.compile(r"^\s*###\s*BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*###\s*END SOLUTION\s*$")
 
-CODE_PROMPT = {"zh": "# ✏️ 在这里写你的代码", "en": "# ✏️ Write your code here"}
-ANSWER_PROMPT = {"zh": "**✏️ 你的答案：**\n\n（在这里写下你的答案。）", "en": "**✏️ Your answer:**\n\n(Write your answer here.)"}
+CODE_PROMPT = N_("# ✏️ Write your code here")
+ANSWER_PROMPT = N_("**✏️ Your answer:**\n\n(Write your answer here.)")
 
 #: Tags that only make sense to sciedu and teachers: a student notebook keeps none of them.
 TEACHER_ONLY_TAGS = {"solution", "teacher"}
