@@ -95,3 +95,23 @@ def test_a_missing_third_language_file_names_what_is_missing(tmp_path: Path) -> 
     proc = run_cli("build", cwd=root)
     assert proc.returncode != 0
     assert "site/ko/index.md: missing" in proc.stdout + proc.stderr
+
+
+def test_catalogue_commands_start_and_update_a_language(project: Path) -> None:
+    proc = run_cli("catalogue", "init", "bo", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "wrote locale/bo/LC_MESSAGES/sciedu.po" in proc.stdout and "wrote locale/bo/LC_MESSAGES/kit.po" in proc.stdout
+    po = project / "locale" / "bo" / "LC_MESSAGES" / "kit.po"
+    assert 'msgid "Correct!"' in po.read_text(encoding="utf-8")
+    proc = run_cli("catalogue", "update", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"locale/bo/LC_MESSAGES/kit.po: 0 of \d+ messages translated", proc.stdout)
+    proc = run_cli("catalogue", "init", "Tibetan", cwd=project)
+    assert proc.returncode == 2
+    assert "expected a two- or three-letter lower-case language code (ISO 639)" in proc.stderr and "'Tibetan'" in proc.stderr
+
+
+def test_a_language_the_project_does_not_have_is_a_usage_error(project: Path) -> None:
+    proc = run_cli("session", "tiny-speed", "--lang", "ko", cwd=project)
+    assert proc.returncode == 2
+    assert "--lang 'ko': this project's languages are zh, en (extra.languages in mkdocs.yml)" in proc.stderr
