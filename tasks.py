@@ -100,6 +100,7 @@ def bench() -> None:
     if Path("/usr/bin/chromium").exists():  # first-view weight of every page type, as Chromium loads it
         run(BIN / "sciedu", "build")
         run(PYTHON, "benchmarks/page_weight.py")
+        run(PYTHON, "benchmarks/lighthouse.py")  # Lighthouse and axe-core, when the shared web-audit tool is there
 
 
 def catalogues() -> None:

@@ -81,10 +81,12 @@ def build_site(project: Project, activities: list[Activity], curriculum: Curricu
 
 
 def _drop_unused_theme_files(site: Path) -> None:
-    """Source maps and the theme's own search (lunr and its worker, replaced by sciedu/site/search.py): never
-    loaded by our pages, ~2 MB per language."""
+    """Source maps, the theme's own search (lunr and its worker, replaced by sciedu/site/search.py) and its script
+    bundle (replaced by sciedu.js, see site/overrides/main.html): never loaded by our pages, ~2 MB per language."""
     for source_map in site.rglob("*.map"):
         source_map.unlink()
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
+        bundle.unlink()
     shutil.rmtree(site / "assets" / "javascripts" / "lunr", ignore_errors=True)
     shutil.rmtree(site / "assets" / "javascripts" / "workers", ignore_errors=True)
 

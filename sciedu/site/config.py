@@ -10,7 +10,7 @@ from sciedu.languages import default_language, language_name, languages
 from sciedu.site.i18n import STRINGS, t
 
 #: Interface strings the theme overrides (site/overrides) read from ``config.extra.sciedu``.
-TEMPLATE_STRINGS = ("code_block", "live_defer", "projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
+TEMPLATE_STRINGS = ("live_defer", "projector_mode", "made_with", "not_found_title", "not_found_text", "not_found_home",
                     "not_found_catalog", "search_open", "search_title", "search_label", "search_close",
                     "search_loading", "search_failed", "search_none", "search_count", "search_teacher_badge",
                     "search_teacher_elsewhere")

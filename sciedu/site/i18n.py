@@ -88,7 +88,6 @@ STRINGS: dict[str, Message] = {
     "palette_toggle_slate": N_("Switch to light mode"),
     "projector_mode": N_("Projector mode (larger type, high contrast)"),
     "made_with": N_("Made with {link}"),
-    "code_block": N_("Code block"),
     "live_defer": N_("The page can't be sure about this answer: check it in the notebook."),
     "search_open": N_("Search"),
     "search_title": N_("Search this site"),

@@ -1,16 +1,10 @@
-/* sciedu: maths with the bundled KaTeX (loaded when needed), the catalogue filters, the projector reading mode, and names for
-   the theme's code-block navigation. Runs on every (instant) page load. */
+/* sciedu: the page behaviour of every page. Material's own script bundle is not loaded (site/overrides/main.html):
+   on a long activity page it laid the whole page out again and again (about 1 s of blocking time on a throttled
+   phone). The theme's drawer, tabs, navigation and language menu work without it (its .no-js styles); what it
+   did that readers need is here: the light/dark palette toggle, and keyboard access to code and tables that
+   scroll sideways. Also: maths with the bundled KaTeX (loaded when needed), the catalogue filters and the
+   projector reading mode. */
 (function () {
-  // The language switch's links already point at this page in the other language (made at build time).
-  // Material re-routes such clicks through the other language's sitemap.xml, which mkdocs leaves empty
-  // without a site_url, and so lands on that language's home page: follow our link instead.
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[data-sciedu-lang]");
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    window.location.href = link.href;
-  }, true);
   // KaTeX (~120 KB gzip with its fonts) loads only on pages with maths, when the first formula comes near the
   // screen: most pages have none, and an activity page's first screen has none. Until then the formula
   // reads as its LaTeX source.
@@ -102,12 +96,63 @@
       });
     });
   }
-  function nameCodeNavs() {
-    // Material adds an unnamed <nav> (the copy button) to every code block: landmarks need distinct names
-    var word = document.querySelector('meta[name="sciedu-code-block"]');
-    var label = word ? word.content : "Code block";
-    document.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav, i) {
-      nav.setAttribute("aria-label", label + " " + (i + 1));
+  // The palette toggle (partials/palette.html): one radio input per scheme, and beside each a label for the next
+  // one, shown while its input is checked. The choice is stored as Material stored it, so that the theme's
+  // inline script applies it before the first paint of the next page; without a choice the reader's system
+  // setting (prefers-color-scheme) picks the scheme.
+  function setupPalette() {
+    var form = document.querySelector("form[data-md-component=palette]");
+    if (!form || form.dataset.sciedu) return;
+    form.dataset.sciedu = "1";
+    var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+    if (!inputs.length) return;
+    var KEYS = ["media", "scheme", "primary", "accent"];
+    function show(index, store) {
+      var input = inputs[index];
+      input.checked = true;
+      KEYS.slice(1).forEach(function (key) {
+        document.body.setAttribute("data-md-color-" + key, input.getAttribute("data-md-color-" + key));
+      });
+      var next = inputs[(index + 1) % inputs.length].id;
+      form.querySelectorAll("label").forEach(function (label) { label.hidden = label.htmlFor !== next; });
+      if (store && typeof __md_set === "function") {
+        var color = {};
+        KEYS.forEach(function (key) { color[key] = input.getAttribute("data-md-color-" + key); });
+        __md_set("__palette", { index: index, color: color });
+      }
+    }
+    var stored = null;
+    try { stored = typeof __md_get === "function" ? __md_get("__palette") : null; } catch (e) { stored = null; }
+    var index = stored && inputs[stored.index] ? stored.index : -1;
+    if (index < 0) {
+      inputs.forEach(function (input, i) {
+        var media = input.getAttribute("data-md-color-media");
+        if (index < 0 && media && window.matchMedia && window.matchMedia(media).matches) index = i;
+      });
+    }
+    show(Math.max(index, 0), false);
+    form.addEventListener("change", function (event) {
+      var i = inputs.indexOf(event.target);
+      if (i >= 0) show(i, true);
+    });
+    form.addEventListener("keydown", function (event) {  // Enter on the focused option moves to the next scheme
+      var i = inputs.indexOf(event.target);
+      if (event.key !== "Enter" || i < 0) return;
+      event.preventDefault();
+      var next = (i + 1) % inputs.length;
+      show(next, true);
+      inputs[next].focus();
+    });
+  }
+  // A code block or table wider than the screen scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1).
+  // Measured once, when the browser is idle, so that it costs no layout while the page loads.
+  function focusScrollables() {
+    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200); };
+    idle(function () {
+      var boxes = document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])");
+      var wide = [];
+      boxes.forEach(function (box) { if (box.scrollWidth > box.clientWidth + 1) wide.push(box); });
+      wide.forEach(function (box) { if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0"); });
     });
   }
   function scrollWidePictures() {
@@ -123,7 +168,7 @@
       frame.appendChild(svg);
     });
   }
-  function onPage() { renderMath(); setupFilters(); setupProjector(); nameCodeNavs(); scrollWidePictures(); }
-  if (typeof document$ !== "undefined") { document$.subscribe(onPage); }
-  else { document.addEventListener("DOMContentLoaded", onPage); }
+  function onPage() { setupPalette(); renderMath(); setupFilters(); setupProjector(); scrollWidePictures(); focusScrollables(); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", onPage); }
+  else { onPage(); }
 })();

@@ -121,10 +121,32 @@ def test_phone_heatmap_text_stays_readable(chromium, served_site: str, prefix: s
     assert smallest >= 11, f"heatmap text is {smallest:.1f} px high on a phone"
 
 
-def test_code_block_navigation_is_named(chromium, served_site: str) -> None:
-    context, page = _open(chromium, f"{served_site}/kit.html", {"width": 1280, "height": 900})
-    page.wait_for_function("() => document.querySelectorAll('nav.md-code__nav').length > 0")
-    page.wait_for_timeout(200)
+def test_wide_code_is_reachable_by_keyboard_and_named_navs_only(chromium, served_site: str) -> None:
+    """Code wider than a phone scrolls sideways: sciedu.js makes each such block focusable once the page is idle,
+    as Material's script did (no copy-button navs any more: every nav on the page has a name)."""
+    context, page = _open(chromium, f"{served_site}/activities/physics/stopping-distance/index.html", {"width": 390, "height": 800})
+    page.wait_for_function("() => document.querySelector('pre > code[tabindex=\"0\"]') !== null")
+    wide = page.evaluate("() => [...document.querySelectorAll('.md-typeset pre > code')].filter(c => c.scrollWidth > c.clientWidth + 1)"
+                         ".map(c => c.getAttribute('tabindex'))")
     unnamed = page.evaluate("() => [...document.querySelectorAll('nav')].filter(n => !n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')).map(n => n.className)")
     context.close()
+    assert wide and set(wide) == {"0"}
     assert unnamed == []
+
+
+def test_palette_toggle_switches_and_is_remembered_without_the_theme_script(chromium, served_site: str) -> None:
+    """Material's script bundle is not loaded; sciedu.js runs the light/dark toggle, and the next page starts dark."""
+    context, page = _open(chromium, f"{served_site}/activities/physics/stopping-distance/index.html", {"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    scripts = page.evaluate("() => [...document.scripts].map(s => s.src).filter(Boolean)")
+    assert not any("bundle." in src for src in scripts), scripts
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.goto(f"{served_site}/index.html")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    context.close()
+    assert errors == []
