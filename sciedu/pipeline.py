@@ -30,7 +30,7 @@ from sciedu.execute import STATES_KEY, Job, Result, digest_files, execute_all
 from sciedu.languages import languages, N_
 from sciedu.model import VARIANTS, Activity
 from sciedu.project import Project
-from sciedu.transforms.outputs import MAX_IMAGE, MAX_TEXT, cap_outputs
+from sciedu.transforms.outputs import MAX_IMAGE, MAX_TEXT, cap_outputs, merge_streams
 
 log = logging.getLogger(__name__)
 
@@ -149,10 +149,11 @@ def execute(project: Project, activities: list[Activity], *, timeout: int | None
                 findings.append(_failure_finding(activity, lang, variant, result))
             continue
         assert result.notebook_text is not None
-        executed, cut = cap_outputs(nbformat.reads(result.notebook_text, as_version=4))
+        joined, merged = merge_streams(nbformat.reads(result.notebook_text, as_version=4))
+        executed, cut = cap_outputs(joined)
         # The precomputed widget states serve the web page only: the notebook on disk (downloads, nbval) has none.
         on_disk = without_states(executed)
-        text = exporters.dumps(on_disk) if cut or on_disk is not executed else result.notebook_text
+        text = exporters.dumps(on_disk) if merged or cut or on_disk is not executed else result.notebook_text
         if variant == "student":
             findings += [_static_widget_finding(activity, lang, cell_id, spec["static"])
                          for cell_id, spec in executed.metadata.get(STATES_KEY, {}).items() if "static" in spec]

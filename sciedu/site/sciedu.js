@@ -145,15 +145,19 @@
     });
   }
   // A code block or table wider than the screen scrolls sideways; keyboard users reach it with Tab (WCAG 2.1.1).
-  // Measured once, when the browser is idle, so that it costs no layout while the page loads.
+  // Measured once, after the page has loaded and been laid out (reading sizes then costs no new layout); the
+  // page is then marked data-sciedu-ready.
   function focusScrollables() {
-    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 200); };
-    idle(function () {
+    function measure() {
       var boxes = document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])");
       var wide = [];
       boxes.forEach(function (box) { if (box.scrollWidth > box.clientWidth + 1) wide.push(box); });
       wide.forEach(function (box) { if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0"); });
-    });
+      document.documentElement.setAttribute("data-sciedu-ready", "");
+    }
+    function afterLayout() { requestAnimationFrame(function () { setTimeout(measure, 0); }); }
+    if (document.readyState === "complete") afterLayout();
+    else window.addEventListener("load", afterLayout);
   }
   function scrollWidePictures() {
     // the heatmap keeps its 12 px labels on a phone and scrolls sideways in a focusable, named frame

@@ -38,6 +38,28 @@ def _joined(value: str | list[str]) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
+def merge_streams(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, bool]:
+    """``nb`` with each run of consecutive stream outputs of one name (stdout, stderr) joined into one output, and
+    whether anything was joined. How a kernel splits one cell's printing into messages depends on timing, so
+    without this two builds could store, and show, the same text as one block or as two."""
+    changed = False
+    for cell in nb.cells:
+        outputs = cell.get("outputs") if cell.cell_type == "code" else None
+        if not outputs or len(outputs) < 2:
+            continue
+        merged: list[nbformat.NotebookNode] = []
+        for output in outputs:
+            last = merged[-1] if merged else None
+            if (last is not None and output.get("output_type") == "stream" and last.get("output_type") == "stream"
+                    and output.get("name") == last.get("name")):
+                last["text"] = _joined(last.get("text", "")) + _joined(output.get("text", ""))
+                changed = True
+            else:
+                merged.append(output)
+        cell.outputs = merged
+    return nb, changed
+
+
 def cap_outputs(nb: nbformat.NotebookNode, max_text: int = MAX_TEXT,
                 max_image: int = MAX_IMAGE) -> tuple[nbformat.NotebookNode, list[str]]:
     """A copy of ``nb`` with every cell's outputs within the caps, and the ids of the cells that were cut."""

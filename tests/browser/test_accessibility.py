@@ -24,6 +24,9 @@ def _open(chromium, url: str, viewport: dict[str, int]):
     response = page.goto(url)
     assert response is not None
     page.wait_for_load_state("load")
+    # where sciedu.js runs (not on printables), wait until it has made wide code focusable
+    page.wait_for_function("() => !document.querySelector('script[src*=\"sciedu.js\"]')"
+                           " || document.documentElement.hasAttribute('data-sciedu-ready')")
     return context, page
 
 

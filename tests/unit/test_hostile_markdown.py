@@ -17,7 +17,7 @@ from sciedu import htmlsafety, mdscan, sources
 from sciedu.checks import markup, syntax
 from sciedu.checks.context import Context
 from sciedu.site import markdown, pages
-from sciedu.transforms.outputs import cap_outputs
+from sciedu.transforms.outputs import cap_outputs, merge_streams
 from conftest import LIBRARY
 
 ANCHOR = "A toy car runs 2 metres in 4 seconds. How fast is it?"
@@ -185,6 +185,25 @@ def test_huge_outputs_are_capped_with_a_note() -> None:
     assert [o.get("name") for o in capped.cells[1].outputs] == ["stderr"]
     assert capped.cells[2].outputs == small.outputs
     nbformat.validate(capped)
+
+
+def test_consecutive_stream_outputs_of_one_name_become_one() -> None:
+    """How a kernel splits one cell's printing into messages depends on timing: stored, it is one output."""
+    stream = nbformat.v4.new_output
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print(1); print(2)", outputs=[
+        stream("stream", name="stdout", text="30 km/h\n"), stream("stream", name="stdout", text=["50 ", "km/h\n"]),
+        stream("stream", name="stderr", text="warning\n"), stream("stream", name="stdout", text="after\n"),
+        stream("display_data", data={"text/plain": "x"}), stream("stream", name="stdout", text="end\n")])
+    alone = nbformat.v4.new_code_cell("print(3)", outputs=[stream("stream", name="stdout", text="3\n")])
+    nb.cells = [cell, alone]
+    merged, changed = merge_streams(nb)
+    assert changed
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in merged.cells[0].outputs] == [
+        ("stream", "stdout", "30 km/h\n50 km/h\n"), ("stream", "stderr", "warning\n"), ("stream", "stdout", "after\n"),
+        ("display_data", None, None), ("stream", "stdout", "end\n")]
+    assert merge_streams(merged)[1] is False and merged.cells[1].outputs[0].text == "3\n"
+    nbformat.validate(merged)
 
 
 def test_any_summary_gives_valid_front_matter(tmp_path: Path) -> None:
