@@ -103,10 +103,11 @@ def compile_po(po: Path, mo: Path | None = None) -> Path:
     return mo
 
 
-def update(domain: Domain, locale: Path | None = None) -> list[Path]:
-    """Merge the domain's current messages into each language's ``.po`` under ``locale`` (default: the package's),
-    new ones untranslated and gone ones dropped, and compile the ``.mo`` files. Returns the ``.po`` files."""
-    fresh = template(domain)
+def update(domain: Domain, locale: Path | None = None, fresh: Catalog | None = None) -> list[Path]:
+    """Merge the domain's current messages (``fresh``: its template, extracted unless given) into each language's
+    ``.po`` under ``locale`` (default: the package's), new ones untranslated and gone ones dropped, and compile
+    the ``.mo`` files. Returns the ``.po`` files."""
+    fresh = fresh or template(domain)
     written = []
     for po in sorted((locale or domain.locale).glob(f"*/LC_MESSAGES/{domain.name}.po")):
         catalog = read(po)
@@ -118,16 +119,15 @@ def update(domain: Domain, locale: Path | None = None) -> list[Path]:
     return written
 
 
-def progress(po: Path) -> tuple[int, int]:
-    """(translated, total) messages of one catalogue, counted against the code's current messages."""
-    domain = DOMAINS[po.stem]
+def progress(po: Path, fresh: Catalog) -> tuple[int, int]:
+    """(translated, total) messages of one catalogue, counted against ``fresh``, its domain's template."""
     catalog = read(po)
-    fresh = [m for m in template(domain) if m.id]
+    messages = [m for m in fresh if m.id]
     done = 0
-    for message in fresh:
+    for message in messages:
         have = catalog.get(message.id, context=message.context)
         done += bool(have is not None and have.string and not have.fuzzy)
-    return done, len(fresh)
+    return done, len(messages)
 
 
 def init(lang: str, locale: Path) -> list[Path]:
@@ -161,10 +161,11 @@ def problems(domain: Domain, po: Path) -> list[str]:
             found.append(f"{where}: {label} is missing: run `python3 tasks.py catalogues`")
         elif not have.string or have.fuzzy:
             found.append(f"{where}:{have.lineno}: {label} is not translated")
-        elif sorted(_PLACEHOLDER.findall(have.id)) != sorted(_PLACEHOLDER.findall(have.string)):
-            found.append(f"{where}:{have.lineno}: {label}: the translation's placeholders "
-                         f"{sorted(set(_PLACEHOLDER.findall(have.string)))} differ from the message's "
-                         f"{sorted(set(_PLACEHOLDER.findall(have.id)))}")
+        else:
+            wanted, given = sorted(_PLACEHOLDER.findall(have.id)), sorted(_PLACEHOLDER.findall(have.string))
+            if wanted != given:
+                found.append(f"{where}:{have.lineno}: {label}: the translation's placeholders {sorted(set(given))} "
+                             f"differ from the message's {sorted(set(wanted))}")
     for message in catalog:
         if message.id and fresh.get(message.id, context=message.context) is None:
             found.append(f"{where}:{message.lineno}: {message.id!r} is no longer in the code")

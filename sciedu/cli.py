@@ -389,12 +389,15 @@ def catalogue_update(project_dir: Path | None) -> None:
     from sciedu import catalogues
 
     project = _project(project_dir)
-    pos = [po for domain in catalogues.DOMAINS.values() for po in catalogues.update(domain, project.locale)]
-    if not pos:
+    written = False
+    for domain in catalogues.DOMAINS.values():
+        fresh = catalogues.template(domain)
+        for po in catalogues.update(domain, project.locale, fresh):
+            done, total = catalogues.progress(po, fresh)
+            click.echo(f"{po.relative_to(project.root)}: {done} of {total} messages translated")
+            written = True
+    if not written:
         click.echo(f"no catalogues in {project.locale}: `sciedu catalogue init LANG` starts one", err=True)
-    for po in pos:
-        done, total = catalogues.progress(po)
-        click.echo(f"{po.relative_to(project.root)}: {done} of {total} messages translated")
 
 
 @cli.group(context_settings=CONTEXT)

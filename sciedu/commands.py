@@ -14,7 +14,7 @@ import click
 
 from sciedu import checks, pipeline
 from sciedu.curriculum import Curriculum
-from sciedu.errors import Finding, FindingsError, Severity, UsageError
+from sciedu.errors import Finding, FindingsError, Severity
 from sciedu.execute import Result
 from sciedu.model import Activity
 from sciedu.pipeline import Generated
@@ -77,8 +77,10 @@ def report(findings: list[Finding]) -> None:
 def build(project: Project, *, strict: bool = False, timeout: int | None = None, workers: int | None = None,
           student_only: bool = False, quiet: bool = False) -> Outcome:
     from sciedu.site.build import build_site
+    from sciedu.site.pages import require_home_page
 
-    _require_site_pages(project)  # before minutes of notebook execution, not after
+    for lang in languages():  # before minutes of notebook execution, not after
+        require_home_page(project.site_sources, lang)
     outcome = check(project, strict=strict, timeout=timeout, workers=workers, quiet=quiet)
     report(outcome.findings)
     if outcome.errors:
@@ -90,15 +92,6 @@ def build(project: Project, *, strict: bool = False, timeout: int | None = None,
     build_site(project, outcome.activities, outcome.curriculum, executed, student_only=student_only)
     outcome.seconds["site"] = time.perf_counter() - start
     return outcome
-
-
-def _require_site_pages(project: Project) -> None:
-    for lang in languages():
-        home = project.site_sources / lang / "index.md"
-        if not home.is_file():
-            msg = (f"{home}: missing. Each language of extra.languages in {project.mkdocs_yml.name} needs its hand-written "
-                   f"pages in site/{lang}/, at least index.md (the home page): copy those of another language and translate them")
-            raise UsageError(msg)
 
 
 def site_entry(project: Project) -> Path:

@@ -36,7 +36,7 @@ from typing import Any
 import nbformat
 
 from sciedu import __version__
-from sciedu.kit.lang import KIT_DOMAIN, KIT_LOCALE, locale_dirs
+from sciedu.kit.lang import catalogue_files
 from sciedu.kit.states import STATES_KEY
 from sciedu.exporters import dumps
 from sciedu.mime import WIDGET_STATE, WIDGET_VIEW
@@ -49,10 +49,9 @@ def kit_digest() -> str:
     """The kit's source and every kit catalogue it would read now (its own, and a project's compiled ones): what
     the kit says to students is in the outputs too."""
     h = hashlib.sha256(KIT_DIGEST.encode())
-    for folder in locale_dirs(KIT_LOCALE):
-        for mo in sorted(folder.glob(f"*/LC_MESSAGES/{KIT_DOMAIN}.mo")):
-            h.update(str(mo.relative_to(folder)).encode())
-            h.update(mo.read_bytes())
+    for name, mo in sorted(catalogue_files().items()):
+        h.update(name.encode())
+        h.update(mo.read_bytes())
     return h.hexdigest()
 #: Cell tags that change what nbclient does with a code cell (the others only matter to pages and nbval).
 EXECUTION_TAGS = frozenset({"raises-exception", "skip-execution"})

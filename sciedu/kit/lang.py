@@ -60,18 +60,24 @@ def translations(domain: str, own: Path, lang: str) -> gettext.NullTranslations:
     return _translations(domain, locale_dirs(own), lang)
 
 
+def catalogue_files(domain: str = KIT_DOMAIN, own: Path = KIT_LOCALE) -> dict[str, Path]:
+    """The compiled catalogues of ``domain`` that are read now, one per language: ``"zh/LC_MESSAGES/kit.mo"`` →
+    its file, taken from the first folder of :func:`locale_dirs` that has it (a project's before the package's)."""
+    return _catalogue_files(domain, locale_dirs(own))
+
+
 @lru_cache(maxsize=None)
-def _languages_with(domain: str, dirs: tuple[Path, ...]) -> tuple[str, ...]:
-    found = {SOURCE_LANGUAGE}
+def _catalogue_files(domain: str, dirs: tuple[Path, ...]) -> dict[str, Path]:
+    found: dict[str, Path] = {}
     for folder in dirs:
-        if folder.is_dir():
-            found |= {p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{domain}.mo")}
-    return tuple(sorted(found))
+        for mo in sorted(folder.glob(f"*/LC_MESSAGES/{domain}.mo")) if folder.is_dir() else ():
+            found.setdefault(mo.relative_to(folder).as_posix(), mo)
+    return found
 
 
 def catalogued_languages(domain: str = KIT_DOMAIN, own: Path = KIT_LOCALE) -> tuple[str, ...]:
     """English and every language with a ``domain`` catalogue."""
-    return _languages_with(domain, locale_dirs(own))
+    return tuple(sorted({SOURCE_LANGUAGE, *(name.split("/")[0] for name in catalogue_files(domain, own))}))
 
 
 class Message:

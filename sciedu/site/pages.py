@@ -24,7 +24,7 @@ from typing import Any
 
 from sciedu import evaluation
 from sciedu.boundary import copy_assets
-from sciedu.errors import BuildError
+from sciedu.errors import UsageError
 from sciedu.exporters import dumps
 from sciedu.curriculum import Curriculum
 from sciedu.guides import printable, worksheet
@@ -32,7 +32,7 @@ from sciedu.guides.session import default_minutes, fit, session_core_note, sessi
 from sciedu.guides.teacher_guide import teacher_guide
 from sciedu.kit.states import STATES_KEY
 from sciedu.languages import C_, N_
-from sciedu.kit.lang import KIT_DOMAIN, KIT_LOCALE, locale_dirs
+from sciedu.kit.lang import catalogue_files
 from sciedu.model import Activity, Review
 from sciedu.site import live, markdown, reference, standards
 from sciedu.site.i18n import AUDIENCE_NAMES, BAND_NAMES, COLON, LIST_SEPARATOR, SUBJECT_NAMES, audience_names, labelled, t
@@ -55,16 +55,22 @@ class Notebooks:
     student_dir: Path
 
 
+def require_home_page(hand_written: Path, lang: str) -> None:
+    """UsageError unless ``lang`` has its hand-written pages, at least ``index.md`` (the home page)."""
+    home = hand_written / lang / "index.md"
+    if not home.is_file():
+        msg = (f"{home}: missing. Each language of extra.languages needs its hand-written pages in "
+               f"{hand_written.name}/{lang}/, at least index.md (the home page): copy those of another language and "
+               "translate them")
+        raise UsageError(msg)
+
+
 def write_docs(docs: Path, lang: str, hand_written: Path, activities: list[Activity], curriculum: Curriculum,
                notebooks: dict[str, Notebooks], katex_dir: Path, *, student_only: bool = False) -> Nav:
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    home = hand_written / lang / "index.md"
-    if not home.is_file():
-        msg = (f"{home}: missing. Each language of extra.languages needs its hand-written pages in {hand_written.name}/{lang}/, "
-               f"at least index.md (the home page): copy those of another language and translate them")
-        raise BuildError(msg)
+    require_home_page(hand_written, lang)
     shutil.copytree(hand_written / lang, docs, dirs_exist_ok=True)
     _write(docs / reference.FILE_NAME, reference.page(lang))
     _write_assets(docs / "assets", katex_dir, hand_written)
@@ -343,9 +349,8 @@ def kit_files() -> dict[str, bytes]:
     for path in sorted((package / "kit").glob("*.py")):
         files[f"sciedu/kit/{path.name}"] = path.read_bytes()
     # the compiled catalogues the kit reads now: its own, and the project's, which win for the same language
-    for folder in reversed(locale_dirs(KIT_LOCALE)):
-        for mo in sorted(folder.glob(f"*/LC_MESSAGES/{KIT_DOMAIN}.mo")):
-            files[f"sciedu/kit/locale/{mo.relative_to(folder).as_posix()}"] = mo.read_bytes()
+    for name, mo in catalogue_files().items():
+        files[f"sciedu/kit/locale/{name}"] = mo.read_bytes()
     return files
 
 

@@ -87,8 +87,6 @@
     var root = document.documentElement;
     document.querySelectorAll(".sciedu-projector-toggle").forEach(function (button) {
       button.setAttribute("aria-pressed", String(root.classList.contains("sciedu-projector")));
-      if (button.dataset.sciedu) return;
-      button.dataset.sciedu = "1";
       button.addEventListener("click", function () {
         var on = root.classList.toggle("sciedu-projector");
         button.setAttribute("aria-pressed", String(on));
@@ -102,8 +100,7 @@
   // setting (prefers-color-scheme) picks the scheme.
   function setupPalette() {
     var form = document.querySelector("form[data-md-component=palette]");
-    if (!form || form.dataset.sciedu) return;
-    form.dataset.sciedu = "1";
+    if (!form) return;
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
     if (!inputs.length) return;
     var KEYS = ["media", "scheme", "primary", "accent"];
@@ -162,7 +159,6 @@
   function scrollWidePictures() {
     // the heatmap keeps its 12 px labels on a phone and scrolls sideways in a focusable, named frame
     document.querySelectorAll("svg.sciedu-heatmap").forEach(function (svg) {
-      if (svg.parentNode.classList.contains("sciedu-scroll")) return;
       var frame = document.createElement("div");
       frame.className = "sciedu-scroll";
       frame.tabIndex = 0;
